@@ -1,0 +1,1 @@
+"""Shpalta: a publishing platform for a multilingual online newspaper."""

@@ -1,0 +1,1 @@
+"""Demo content in three editions, written for Shpalta."""

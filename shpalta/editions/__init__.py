@@ -1,0 +1,1 @@
+"""The editions of the newspaper: languages, URL prefixes, local dates, the edition switch."""

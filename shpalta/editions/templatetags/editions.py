@@ -1,0 +1,21 @@
+"""Template filters for dates in the newsroom's time and language."""
+
+from datetime import datetime
+
+from django import template
+from django.utils.translation import get_language
+
+from shpalta.editions.dates import dateline as format_dateline
+from shpalta.editions.dates import kyiv_time
+
+register = template.Library()
+
+
+@register.filter
+def dateline(moment: datetime | None) -> str:
+    return format_dateline(moment, get_language()) if moment else ""
+
+
+@register.filter
+def kyiv_hhmm(moment: datetime | None) -> str:
+    return kyiv_time(moment).strftime("%H:%M") if moment else ""

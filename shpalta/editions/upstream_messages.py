@@ -1,0 +1,12 @@
+"""Messages of Django and Wagtail that their Ukrainian or Russian catalogues lack.
+
+Listed here so that `make messages` keeps our translations of them in shpalta/locale,
+which Django consults before the frameworks' own catalogues (LOCALE_PATHS).
+"""
+
+from django.utils.translation import gettext_noop
+
+UPSTREAM_MESSAGES = [
+    gettext_noop("Enter a valid “slug” consisting of letters, numbers, underscores or hyphens."),
+    gettext_noop("Go to the first error"),
+]

@@ -1,0 +1,283 @@
+"""The article: one edition of a story, edited in Wagtail with drafts, revisions,
+locking, workflow, preview and translation."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.db.models.functions import Now
+from django.urls import reverse
+from django.utils import translation
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+
+from shpalta.editions.dates import kyiv_time
+from shpalta.editions.registry import Edition, get_edition
+
+from ..blocks import INLINE_FEATURES, ArticleBodyBlock
+
+
+class Kind(models.TextChoices):
+    NEWS = "news", _("News")
+    ARTICLE = "article", _("Article")
+    COLUMN = "column", _("Column")
+    INTERVIEW = "interview", _("Interview")
+    EXPLAINER = "explainer", _("Explainer")
+
+    @property
+    def url_segment(self) -> str:
+        return KIND_URL_SEGMENTS[self]
+
+
+# The first part of an article's address, as on the reference site: /news/..., /articles/...
+KIND_URL_SEGMENTS = {
+    Kind.NEWS: "news",
+    Kind.ARTICLE: "articles",
+    Kind.COLUMN: "columns",
+    Kind.INTERVIEW: "interviews",
+    Kind.EXPLAINER: "explainers",
+}
+
+
+class StoryNumber(models.Model):
+    """Hands out story numbers: one row per story, so that two newsrooms saving at
+    once never get the same number, on SQLite as on PostgreSQL."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("story number")
+
+    def __str__(self) -> str:
+        return str(self.pk)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def live(self):
+        """Published and due: what readers may see."""
+        return self.filter(live=True, published_at__lte=Now())
+
+    def in_edition(self, code: str):
+        return self.filter(locale__language_code=code)
+
+    def newest_first(self):
+        return self.order_by("-published_at", "-id")
+
+
+class Article(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    TranslatableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    story_number = models.PositiveBigIntegerField(
+        _("story number"),
+        blank=True,
+        help_text=_(
+            "Part of the address, shared by the editions of one story. "
+            "Left empty, a new number is given when you save."
+        ),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
+    headline = models.CharField(_("headline"), max_length=255)
+    summary = models.CharField(
+        _("summary"),
+        max_length=300,
+        blank=True,
+        help_text=_("One or two sentences for lists and social cards; the lead is used if empty."),
+    )
+    lead = RichTextField(
+        _("lead"), features=INLINE_FEATURES, help_text=_("One paragraph that states the news.")
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+    section = models.ForeignKey(
+        "newsroom.Section",
+        verbose_name=_("section"),
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    authors = models.ManyToManyField(
+        "newsroom.Author", through="newsroom.ArticleAuthor", related_name="articles", blank=True
+    )
+    tags = models.ManyToManyField(
+        "newsroom.Tag", through="newsroom.ArticleTag", related_name="articles", blank=True
+    )
+    labels = ParentalManyToManyField(
+        "newsroom.Label", verbose_name=_("labels"), related_name="articles", blank=True
+    )
+    has_photos = models.BooleanField(_("has photos"), default=False)
+    has_video = models.BooleanField(_("has video"), default=False)
+    is_urgent = models.BooleanField(
+        _("urgent"), default=False, help_text=_("Shown more strongly in news lists.")
+    )
+    ads_enabled = models.BooleanField(_("show advertisements"), default=True)
+    main_image = models.ForeignKey(
+        "newsroom.NewsImage",
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    main_image_caption = models.CharField(_("main image caption"), max_length=300, blank=True)
+    published_at = models.DateTimeField(
+        _("publication time"),
+        null=True,
+        blank=True,
+        help_text=_("Shown on the article. Left empty, it is the moment the article goes live."),
+    )
+    updated_at = models.DateTimeField(_("last updated"), null=True, blank=True, editable=False)
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="article")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="article",
+        for_concrete_model=False,
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    # A translation starts as an unpublished copy with its own history.
+    exclude_fields_in_copy = [
+        "live_revision",
+        "first_published_at",
+        "last_published_at",
+        "go_live_at",
+        "expire_at",
+        "expired",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "published_at",
+        "updated_at",
+    ]
+
+    search_fields = [
+        index.SearchField("headline", boost=3),
+        index.AutocompleteField("headline"),
+        index.SearchField("lead"),
+        index.FilterField("locale"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        unique_together = [("translation_key", "locale")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "story_number"], name="unique_story_number_per_edition"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["locale", "live", "-published_at"], name="article_edition_stream"),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline or _("Untitled story %(number)s") % {"number": self.story_number}
+
+    @cached_property
+    def edition(self) -> Edition:
+        return get_edition(self.locale.language_code)
+
+    @property
+    def url_kind(self) -> str:
+        return KIND_URL_SEGMENTS[Kind(self.kind)]
+
+    def get_url_parts(self) -> dict:
+        local = kyiv_time(self.published_at)
+        return {
+            "kind": self.url_kind,
+            "year": local.year,
+            "month": f"{local.month:02d}",
+            "day": local.day,
+            "story": self.story_number,
+        }
+
+    def get_absolute_url(self) -> str:
+        with translation.override(self.edition.code):
+            return reverse("reader:article", kwargs=self.get_url_parts())
+
+    def ordered_authors(self) -> list:
+        return [link.author for link in self.author_links.all()]
+
+    def ordered_tags(self) -> list:
+        return [link.tag for link in self.tag_links.all()]
+
+    def get_preview_template(self, request, mode_name):
+        return "reader/article.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {**super().get_preview_context(request, mode_name), "article": self}
+
+    def serve_preview(self, request, mode_name):
+        # The preview speaks the article's edition, not the editor's admin language.
+        request.edition = self.edition
+        with translation.override(self.edition.code):
+            response = super().serve_preview(request, mode_name)
+            response.render()
+        return response
+
+    def publish(
+        self,
+        revision,
+        user=None,
+        changed=True,
+        log_action=True,
+        previous_revision=None,
+        skip_permission_checks=False,
+    ):
+        from ..actions import PublishArticleAction
+
+        return PublishArticleAction(
+            revision,
+            user=user,
+            changed=changed,
+            log_action=log_action,
+            previous_revision=previous_revision,
+        ).execute(skip_permission_checks=skip_permission_checks)
+
+    def with_content_json(self, content):
+        # Times set by publishing belong to the article, not to a revision saved before them.
+        obj = super().with_content_json(content)
+        obj.updated_at = self.updated_at
+        if obj.published_at is None:
+            obj.published_at = self.published_at
+        return obj
+
+    def copy_for_translation(self, locale, exclude_fields=None):
+        translated = super().copy_for_translation(locale, exclude_fields=exclude_fields)
+        translated.live = False
+        translated.has_unpublished_changes = True
+        return translated
+
+
+class ArticleAuthor(Orderable):
+    article = ParentalKey(Article, on_delete=models.CASCADE, related_name="author_links")
+    author = models.ForeignKey(
+        "newsroom.Author", verbose_name=_("author"), on_delete=models.PROTECT, related_name="+"
+    )
+
+
+class ArticleTag(Orderable):
+    article = ParentalKey(Article, on_delete=models.CASCADE, related_name="tag_links")
+    tag = models.ForeignKey(
+        "newsroom.Tag", verbose_name=_("tag"), on_delete=models.PROTECT, related_name="+"
+    )

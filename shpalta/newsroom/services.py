@@ -1,0 +1,133 @@
+"""Writes of the newsroom that are not Wagtail's own: story numbers, translations, roles."""
+
+import logging
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    Locale,
+    Workflow,
+    WorkflowContentType,
+    WorkflowTask,
+)
+from wagtail.models.media import GroupCollectionPermission
+
+from shpalta.editions.registry import EDITIONS, Edition
+
+from .models import Article, StoryNumber
+
+logger = logging.getLogger(__name__)
+
+
+class StoryAlreadyTranslatedError(ValueError):
+    pass
+
+
+def allocate_story_number() -> int:
+    return StoryNumber.objects.create().pk
+
+
+def ensure_locales() -> None:
+    for edition in EDITIONS:
+        Locale.objects.get_or_create(language_code=edition.code)
+
+
+def article_translate(*, article: Article, edition: Edition, user=None) -> Article:
+    """A draft copy of the article in another edition, sharing its story number and
+    translation key; from then on it has its own author, time and revisions."""
+    locale = Locale.objects.get(language_code=edition.code)
+    if article.get_translations(inclusive=True).filter(locale=locale).exists():
+        raise StoryAlreadyTranslatedError(
+            f"Story {article.story_number} already has a {edition.name} edition; edit that one."
+        )
+    with transaction.atomic():
+        translation = article.copy_for_translation(locale)
+        translation.save()
+        translation.save_revision(user=user, log_action=True)
+    return translation
+
+
+# Who may do what in the newsroom. Reporters write and submit; editors publish and keep
+# the taxonomy; translators make and edit the other editions.
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    "Reporters": [
+        "wagtailadmin.access_admin",
+        "newsroom.add_article",
+        "newsroom.change_article",
+        "newsroom.lock_article",
+        "newsroom.view_author",
+        "newsroom.view_section",
+        "newsroom.add_tag",
+        "newsroom.view_tag",
+        "newsroom.view_label",
+    ],
+    "Translators": [
+        "wagtailadmin.access_admin",
+        "newsroom.add_article",
+        "newsroom.change_article",
+        "newsroom.view_author",
+        "newsroom.view_section",
+        "newsroom.view_tag",
+        "newsroom.view_label",
+        "simple_translation.submit_translation",
+    ],
+    "Editors": [
+        "wagtailadmin.access_admin",
+        "newsroom.add_article",
+        "newsroom.change_article",
+        "newsroom.delete_article",
+        "newsroom.publish_article",
+        "newsroom.lock_article",
+        "newsroom.unlock_article",
+        *(
+            f"newsroom.{action}_{model}"
+            for model in ("author", "section", "tag", "label")
+            for action in ("add", "change", "delete", "view")
+        ),
+        "simple_translation.submit_translation",
+    ],
+}
+IMAGE_PERMISSIONS = {
+    "Reporters": ["add_image", "choose_image"],
+    "Translators": ["choose_image"],
+    "Editors": ["add_image", "change_image", "choose_image"],
+}
+APPROVAL_WORKFLOW = "Editor approval"
+
+
+def _permission(dotted: str) -> Permission:
+    app_label, codename = dotted.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+@transaction.atomic
+def ensure_newsroom_roles() -> dict[str, Group]:
+    """Create (or complete) the newsroom's groups and the approval workflow for articles."""
+    ensure_locales()
+    groups = {}
+    root = Collection.get_first_root_node()
+    for name, permissions in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.add(*(_permission(dotted) for dotted in permissions))
+        for codename in IMAGE_PERMISSIONS[name]:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group,
+                collection=root,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailimages", codename=codename
+                ),
+            )
+        groups[name] = group
+
+    workflow, _created = Workflow.objects.get_or_create(name=APPROVAL_WORKFLOW)
+    if not WorkflowTask.objects.filter(workflow=workflow).exists():
+        task = GroupApprovalTask.objects.create(name="Editor review")
+        task.groups.set([groups["Editors"]])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowContentType.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(Article), defaults={"workflow": workflow}
+    )
+    return groups

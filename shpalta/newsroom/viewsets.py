@@ -1,0 +1,121 @@
+"""The newsroom in the Wagtail admin: articles and their taxonomy as snippet viewsets."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultipleChooserPanel,
+    ObjectList,
+    PublishingPanel,
+    TabbedInterface,
+)
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from shpalta.editions.fields import edition_field_names
+
+from .forms import ArticleForm
+from .models import Article, Author, Label, Section, Tag
+from .views import ArticleCreateView, ArticlePreviewOnCreateView
+
+
+class ArticleViewSet(SnippetViewSet):
+    model = Article
+    add_view_class = ArticleCreateView
+    preview_on_add_view_class = ArticlePreviewOnCreateView
+    icon = "doc-full"
+    menu_label = _("Articles")
+    menu_order = 100
+    add_to_admin_menu = True
+    list_display = [
+        "headline",
+        Column("kind", label=_("kind"), accessor="get_kind_display"),
+        "section",
+        BooleanColumn("is_urgent", label=_("urgent")),
+        DateColumn("published_at", label=_("publication time")),
+    ]
+    list_filter = ["kind", "section", "is_urgent", "live"]
+    list_per_page = 50
+    ordering = ["-published_at", "-id"]
+    search_fields = ["headline"]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("headline"),
+                    FieldPanel("lead"),
+                    FieldPanel("body"),
+                    FieldPanel("summary"),
+                ],
+                heading=_("Story"),
+            ),
+            ObjectList(
+                [
+                    FieldRowPanel([FieldPanel("kind"), FieldPanel("section", widget=forms.Select)]),
+                    MultipleChooserPanel(
+                        "author_links", chooser_field_name="author", label=_("Authors")
+                    ),
+                    MultipleChooserPanel("tag_links", chooser_field_name="tag", label=_("Tags")),
+                    FieldPanel("labels", widget=forms.CheckboxSelectMultiple),
+                    FieldRowPanel(
+                        [FieldPanel("is_urgent"), FieldPanel("has_photos"), FieldPanel("has_video")]
+                    ),
+                    FieldPanel("main_image"),
+                    FieldPanel("main_image_caption"),
+                    FieldRowPanel([FieldPanel("story_number"), FieldPanel("published_at")]),
+                    FieldPanel("ads_enabled"),
+                ],
+                heading=_("Filing"),
+            ),
+            ObjectList([PublishingPanel()], heading=_("Schedule")),
+        ],
+        base_form_class=ArticleForm,
+    )
+
+
+def _per_edition_panels(*names: str) -> list[FieldPanel]:
+    return [FieldPanel(field) for name in names for field in edition_field_names(name)]
+
+
+class AuthorViewSet(SnippetViewSet):
+    model = Author
+    icon = "user"
+    menu_label = _("Authors")
+    search_fields = edition_field_names("name")
+    panels = [
+        *_per_edition_panels("name"),
+        FieldPanel("slug"),
+        FieldPanel("photo"),
+        *_per_edition_panels("bio"),
+    ]
+
+
+class SectionViewSet(SnippetViewSet):
+    model = Section
+    icon = "folder-open-inverse"
+    menu_label = _("Sections")
+    panels = [*_per_edition_panels("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+
+class TagViewSet(SnippetViewSet):
+    model = Tag
+    icon = "tag"
+    menu_label = _("Tags")
+    search_fields = edition_field_names("name")
+    panels = _per_edition_panels("name", "slug")
+
+
+class LabelViewSet(SnippetViewSet):
+    model = Label
+    icon = "pick"
+    menu_label = _("Labels")
+    panels = [*_per_edition_panels("name"), FieldPanel("slug")]
+
+
+class TaxonomyViewSetGroup(SnippetViewSetGroup):
+    items = (AuthorViewSet, SectionViewSet, TagViewSet, LabelViewSet)
+    menu_icon = "tag"
+    menu_label = _("Taxonomy")
+    menu_order = 110

@@ -1,0 +1,1 @@
+"""The public site that readers see, in every edition."""

@@ -1,0 +1,17 @@
+"""URLs: the newsroom editor, media, and the reader site under each edition's prefix."""
+
+from django.conf import settings
+from django.urls import include, path, re_path
+from django.views.static import serve
+from wagtail.admin import urls as wagtailadmin_urls
+
+from shpalta.editions.urls import edition_patterns
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+]
+if settings.SERVE_MEDIA:
+    urlpatterns.append(
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    )
+urlpatterns += edition_patterns(path("", include("shpalta.reader.urls")))

@@ -1,0 +1,87 @@
+"""Fixtures shared by the whole suite: a newsroom with roles, people, and the browser."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import override_settings
+
+from shpalta.newsroom.services import ensure_newsroom_roles
+
+# Playwright's sync API runs an event loop in the test's thread; Django refuses database
+# access from a thread with a running loop unless told that this is deliberate.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _static_files_from_the_apps():
+    """Serve static files from the apps, unhashed: tests must not depend on whatever an
+    earlier `collectstatic` left in STATIC_ROOT (the manifest would name hashed files
+    that the test server's static handler cannot find)."""
+    storages = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    with override_settings(STORAGES=storages):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def newsroom(db):
+    """Locales, the Reporters/Translators/Editors groups and the approval workflow."""
+    return ensure_newsroom_roles()
+
+
+def _member(username: str, group: str):
+    user = get_user_model().objects.create_user(
+        username=username, email=f"{username}@example.org", password=PASSWORD
+    )
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def reporter(newsroom):
+    return _member("reporter", "Reporters")
+
+
+@pytest.fixture
+def editor(newsroom):
+    return _member("editor", "Editors")
+
+
+@pytest.fixture
+def translator(newsroom):
+    return _member("translator", "Translators")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": "/usr/bin/chromium",
+        "args": [
+            "--no-sandbox",  # the suite runs as root on CI
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

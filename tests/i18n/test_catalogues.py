@@ -1,0 +1,50 @@
+"""Every string of ours exists in Ukrainian and Russian, and the compiled catalogues
+that Django reads say what the .po files say."""
+
+import ast
+from pathlib import Path
+
+import pytest
+from django.utils import translation
+
+LOCALE = Path(__file__).resolve().parents[2] / "shpalta" / "locale"
+
+
+def read_po(path: Path) -> list[dict]:
+    """Entries of a .po file: msgid, msgstr and flags (a reader for what makemessages writes)."""
+    entries, entry, key = [], {"flags": set()}, None
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        if not line.strip():
+            if "msgid" in entry:
+                entries.append(entry)
+            entry, key = {"flags": set()}, None
+        elif line.startswith("#,"):
+            entry["flags"].update(flag.strip() for flag in line[2:].split(","))
+        elif line.startswith(("msgid ", "msgstr ")):
+            key, _space, literal = line.partition(" ")
+            entry[key] = ast.literal_eval(literal)
+        elif line.startswith('"') and key:
+            entry[key] += ast.literal_eval(line)
+    return [e for e in entries if e["msgid"]]  # the header has an empty msgid
+
+
+@pytest.mark.parametrize("language", ["uk", "ru"])
+def test_every_message_is_translated(language):
+    entries = read_po(LOCALE / language / "LC_MESSAGES" / "django.po")
+    assert len(entries) > 50
+    untranslated = [e["msgid"] for e in entries if not e.get("msgstr") or "fuzzy" in e["flags"]]
+    assert untranslated == []
+
+
+@pytest.mark.parametrize("language", ["uk", "ru"])
+def test_compiled_catalogue_matches_the_po_file(language):
+    entries = read_po(LOCALE / language / "LC_MESSAGES" / "django.po")
+    with translation.override(language):
+        stale = [e["msgid"] for e in entries if translation.gettext(e["msgid"]) != e["msgstr"]]
+    assert stale == [], "run `make messages` to compile the catalogues"
+
+
+def test_english_catalogue_has_every_message():
+    english = {e["msgid"] for e in read_po(LOCALE / "en" / "LC_MESSAGES" / "django.po")}
+    ukrainian = {e["msgid"] for e in read_po(LOCALE / "uk" / "LC_MESSAGES" / "django.po")}
+    assert english == ukrainian

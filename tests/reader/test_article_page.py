@@ -1,0 +1,180 @@
+"""The public article page: every house block, in order, in the edition's language."""
+
+import re
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.utils import timezone
+from wagtail.rich_text import RichText
+
+from shpalta.editions.registry import get_edition
+from shpalta.newsroom.services import article_translate
+
+from ..factories import make_article, make_author, make_image, make_tag
+
+pytestmark = pytest.mark.django_db
+
+
+def full_body(earlier=None, image=None):
+    body = [
+        (
+            "source",
+            {
+                "attribution": RichText("<p>Заява прессекретаря</p>"),
+                "outlet": "Укрінформ",
+                "url": "https://example.org/report",
+            },
+        ),
+        ("quote", {"quote": "Ми працюємо далі.", "speaker": "Речниця"}),
+        ("details", RichText("<p>Перший абзац деталей.</p><p>Другий абзац.</p>")),
+        ("ad_slot", None),
+        ("paragraph", RichText("<p>Звичайний абзац.</p>")),
+        ("embed", {"url": "https://www.youtube.com/watch?v=M7lc1UVf-VE", "caption": "Відео"}),
+    ]
+    if image:
+        body.append(
+            ("image", {"image": image, "alt": "Опис фото", "caption": "Підпис", "credit": ""})
+        )
+    background = [{"text": "Про це ми писали", "article": None, "url": "https://example.org/old"}]
+    if earlier:
+        background.insert(0, {"text": "Попередня новина", "article": earlier, "url": ""})
+    body.append(("background", background))
+    return body
+
+
+def test_article_page_renders_every_block_in_house_order(client, newsroom):
+    earlier = make_article(headline="Попередня")
+    image = make_image(credit="Фотоагенція")
+    author = make_author(uk="Оксана Мельник")
+    article = make_article(
+        headline="Головна новина",
+        body=full_body(earlier=earlier, image=image),
+        authors=[author],
+        tags=[make_tag("nato", uk="НАТО")],
+        published_at=datetime(2024, 12, 12, 17, 16, tzinfo=UTC),
+    )
+    response = client.get(article.get_absolute_url())
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert article.get_absolute_url() == f"/news/2024/12/12/{article.story_number}/"
+    assert "<h1>Головна новина</h1>" in html
+    assert "Оксана Мельник" in html
+    assert "четвер, 12 грудня 2024, 19:16" in html
+    labels = re.findall(r'class="block-label">([^<]+)<', html)
+    assert labels == ["Джерело:", "Пряма мова:", "Деталі:", "Передісторія:"]
+    assert '<a href="https://example.org/report" rel="noopener">Укрінформ</a>' in html
+    assert "<blockquote><p>Ми працюємо далі.</p><footer>— Речниця</footer>" in html
+    assert html.count('class="ad-slot"') == 3  # after the lead, the marker, after the body
+    assert "Вміст із YouTube" in html and "<iframe" not in html and "<script" not in html
+    assert 'alt="Опис фото"' in html and "Фото: Фотоагенція" in html
+    assert f'href="{earlier.get_absolute_url()}">Попередня новина</a>' in html
+    assert "Підтримайте нас або станьте нашим патроном!" in html
+    assert "НАТО" in html
+
+
+def test_english_edition_speaks_english(client, newsroom):
+    article = make_article(
+        edition="en",
+        headline="Parliament passes the law",
+        body=full_body(),
+        published_at=datetime(2024, 12, 12, 17, 16, tzinfo=UTC),
+    )
+    response = client.get(article.get_absolute_url())
+    html = response.content.decode()
+    assert article.get_absolute_url().startswith("/eng/news/2024/12/12/")
+    assert '<html lang="en">' in html
+    assert "Thursday, 12 December 2024, 19:16" in html
+    assert re.findall(r'class="block-label">([^<]+)<', html) == [
+        "Source:",
+        "Quote:",
+        "Details:",
+        "Background:",
+    ]
+    assert "Support us or become our patron!" in html
+
+
+def test_no_advertisement_where_the_editor_switched_ads_off(client, newsroom):
+    article = make_article(body=full_body(), ads_enabled=False)
+    assert 'class="ad-slot"' not in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_background_link_to_an_unpublished_article_shows_only_its_text(client, newsroom):
+    earlier = make_article(headline="Знята з публікації")
+    earlier.unpublish()
+    article = make_article(body=full_body(earlier=earlier))
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "<li>Попередня новина</li>" in html
+
+
+def test_updated_note_appears_after_an_edit(client, newsroom):
+    article = make_article()
+    assert "Оновлено" not in client.get(article.get_absolute_url()).content.decode()
+    article.headline = "Виправлений заголовок"
+    article.save_revision().publish()
+    assert "Оновлено" in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_wrong_date_or_kind_redirects_to_the_canonical_address(client, newsroom):
+    article = make_article()
+    url = article.get_absolute_url()
+    wrong = f"/articles/2001/01/1/{article.story_number}/"
+    response = client.get(wrong)
+    assert response.status_code == 301
+    assert response["Location"] == url
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/news/2024/12/12/999999/",
+        "/eng/news/2024/12/12/999999/",
+        "/news/2024/13/45/1/",
+        "/news/abcd/12/12/1/",
+        "/nonsense/",
+        "/rus/news/2024/12/12/99999999999999999999/",
+    ],
+)
+def test_unknown_addresses_are_404(client, newsroom, path):
+    assert client.get(path).status_code == 404
+
+
+def test_unpublished_and_future_articles_are_404(client, newsroom):
+    draft = make_article(publish=False, published_at=timezone.now() - timedelta(hours=1))
+    future = make_article(published_at=timezone.now() + timedelta(hours=1))
+    taken_down = make_article()
+    url = taken_down.get_absolute_url()
+    taken_down.unpublish()
+    for path in (draft.get_absolute_url(), future.get_absolute_url(), url):
+        assert client.get(path).status_code == 404
+
+
+def test_story_number_of_another_edition_is_404(client, newsroom):
+    article = make_article()
+    assert client.get("/eng" + article.get_absolute_url()).status_code == 404
+
+
+def test_edition_switch_goes_to_the_same_story_or_the_front_page(client, newsroom):
+    article = make_article()
+    english = article_translate(article=article, edition=get_edition("en"))
+    english.headline = "In English"
+    english.save_revision().publish()
+    english.refresh_from_db()
+
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert f'href="{english.get_absolute_url()}" lang="en"' in html
+    assert 'href="/rus/" lang="ru"' in html  # no Russian edition of this story
+    back = client.get(english.get_absolute_url()).content.decode()
+    assert f'href="{article.get_absolute_url()}" lang="uk"' in back
+
+
+def test_front_page_lists_the_editions_live_articles_newest_first(client, newsroom):
+    older = make_article(headline="Старіша", published_at=timezone.now() - timedelta(hours=2))
+    newer = make_article(headline="Новіша", is_urgent=True)
+    make_article(edition="en", headline="English only")
+    make_article(headline="Чернетка", publish=False)
+    html = client.get("/").content.decode()
+    assert html.index(newer.headline) < html.index(older.headline)
+    assert "English only" not in html and "Чернетка" not in html
+    assert '<li class="urgent">' in html
+    assert "English only" in client.get("/eng/").content.decode()
