@@ -6,6 +6,7 @@ follow the clock, so that the demo always shows the last three days.
 
 import io
 import random
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -13,7 +14,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils import timezone
+from modelsearch import index as search_index
+from modelsearch import signal_handlers as search_signal_handlers
 from PIL import Image, ImageDraw, ImageFont
 from wagtail.models import Locale, ReferenceIndex
 from wagtail.rich_text import RichText
@@ -78,13 +82,23 @@ def write_demo_content(
     ensure_newsroom_roles()
     with transaction.atomic():
         writer = _Writer(rng=rng, now=now, stories=stories)
-        # Each article is saved several times (draft, revision, publish, translation); its
-        # references are indexed once at the end instead of after every save.
-        with disable_reference_index_auto_update():
+        # Each article is saved several times (draft, translation, revision, publish); its
+        # references and search entry are indexed once at the end, not after every save.
+        with disable_reference_index_auto_update(), _search_index_deferred(Article):
             writer.write()
         for article in Article.objects.all():
             ReferenceIndex.create_or_update_for_object(article)
+            search_index.insert_or_update_object(article)
     return writer.summary
+
+
+@contextmanager
+def _search_index_deferred(model):
+    post_save.disconnect(search_signal_handlers.post_save_signal_handler, sender=model)
+    try:
+        yield
+    finally:
+        post_save.connect(search_signal_handlers.post_save_signal_handler, sender=model)
 
 
 def _per_lang(names: tuple[str, ...], prefix: str) -> dict[str, str]:
