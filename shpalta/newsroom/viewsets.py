@@ -10,7 +10,7 @@ from wagtail.admin.panels import (
     PublishingPanel,
     TabbedInterface,
 )
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn, LocaleColumn
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from shpalta.editions.fields import edition_field_names
@@ -30,9 +30,10 @@ class ArticleViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = [
         "headline",
+        LocaleColumn(label=_("Edition")),
         Column("kind", label=_("kind"), accessor="get_kind_display"),
         "section",
-        BooleanColumn("is_urgent", label=_("urgent")),
+        LiveStatusTagColumn(label=_("Status")),
         DateColumn("published_at", label=_("publication time")),
     ]
     list_filter = ["kind", "section", "is_urgent", "live"]
@@ -66,10 +67,11 @@ class ArticleViewSet(SnippetViewSet):
                     FieldPanel("main_image_caption"),
                     FieldRowPanel([FieldPanel("story_number"), FieldPanel("published_at")]),
                     FieldPanel("ads_enabled"),
+                    # Wagtail shows this as the "Set schedule" dialog of the status panel.
+                    PublishingPanel(),
                 ],
                 heading=_("Filing"),
             ),
-            ObjectList([PublishingPanel()], heading=_("Schedule")),
         ],
         base_form_class=ArticleForm,
     )

@@ -181,3 +181,15 @@ def test_editor_unpublishes_and_the_page_is_gone(client, editor, filing):
     article.refresh_from_db()
     assert not article.live
     assert client.get(url).status_code == 404
+
+
+def test_article_list_shows_each_editions_articles_with_their_status(client, editor, filing):
+    make_article(headline="Опублікована")
+    make_article(edition="en", headline="Draft in English", publish=False)
+    client.force_login(editor)
+    html = client.get(article_url("list")).content.decode()
+    assert "Опублікована" in html and "Draft in English" in html
+    assert "Версія" in html and "Статус" in html
+    assert (
+        client.get(article_url("list") + "?locale=en").content.decode().count("Опублікована") == 0
+    )
