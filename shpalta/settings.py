@@ -157,6 +157,10 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_MANIFEST_STRICT = False
 
+# Links of the reader site: the payment provider of "Support Us" and the social prompt.
+SUPPORT_URL = os.environ.get("SUPPORT_URL", "https://example.org/support-shpalta")
+SOCIAL_URL = os.environ.get("SOCIAL_URL", "https://www.instagram.com/")
+
 # E-mail (Wagtail's workflow notifications): SMTP when EMAIL_HOST is set, else the console.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -15,3 +15,6 @@ if settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     )
 urlpatterns += edition_patterns(path("", include("shpalta.reader.urls")))
+
+handler404 = "shpalta.reader.views.page_not_found"
+handler500 = "shpalta.reader.views.server_error"

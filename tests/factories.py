@@ -74,6 +74,7 @@ def make_article(
     body: list | None = None,
     authors: list[Author] | None = None,
     tags: list[Tag] | None = None,
+    labels: list | None = None,
     published_at: datetime | None = None,
     publish: bool = True,
     **fields,
@@ -96,6 +97,7 @@ def make_article(
     article.tag_links = [
         ArticleTag(tag=tag, sort_order=order) for order, tag in enumerate(tags or [])
     ]
+    article.labels = labels or []
     article.save()
     revision = article.save_revision()
     if publish:

@@ -44,7 +44,7 @@ from shpalta.newsroom.services import (
 from . import texts
 
 STORIES = 160
-LONG_READ_EVERY = 10  # every tenth story is a long read
+LONG_READ_EVERY = 40  # one story in forty is a long read: one of each kind
 SPAN = timedelta(days=3)
 LANGS = [edition.code for edition in EDITIONS]
 PALETTES = [

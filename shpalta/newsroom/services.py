@@ -108,7 +108,7 @@ def ensure_newsroom_roles() -> dict[str, Group]:
     """Create (or complete) the newsroom's groups and the approval workflow for articles."""
     ensure_locales()
     groups = {}
-    root = Collection.get_first_root_node()
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
     for name, permissions in ROLE_PERMISSIONS.items():
         group, _created = Group.objects.get_or_create(name=name)
         group.permissions.add(*(_permission(dotted) for dotted in permissions))

@@ -8,12 +8,19 @@ from . import views
 
 app_name = "reader"
 KINDS = "|".join(KIND_URL_SEGMENTS.values())
+DATE = r"(?P<year>\d{4})/(?P<month>\d{2})/(?P<day>\d{1,2})"
 
 urlpatterns = [
     path("", views.front_page, name="front"),
+    path("news/", views.all_news, name="all_news"),
+    re_path(rf"^news/{DATE}/$", views.all_news, name="day"),
     re_path(
-        rf"^(?P<kind>{KINDS})/(?P<year>\d{{4}})/(?P<month>\d{{2}})/(?P<day>\d{{1,2}})/(?P<story>\d{{1,12}})/$",
-        views.article_page,
-        name="article",
+        rf"^(?P<kind>{KINDS})/{DATE}/(?P<story>\d{{1,12}})/$", views.article_page, name="article"
     ),
+    re_path(rf"^(?P<segment>{KINDS})/$", views.kind_page, name="kind"),
+    path("tags/<slug:slug>/", views.tag_page, name="tag"),
+    path("authors/<slug:slug>/", views.author_page, name="author"),
+    path("sections/<slug:slug>/", views.section_page, name="section"),
+    path("labels/<slug:slug>/", views.label_page, name="label"),
+    path("support/", views.support_page, name="support"),
 ]

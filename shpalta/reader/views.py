@@ -1,69 +1,242 @@
-"""Reader pages: the front page and the article page of an edition."""
+"""Reader pages of an edition: front page, All News by day, article, and the lists by
+tag, author, section, label and kind."""
 
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+
+from django.conf import settings
+from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
-from shpalta.editions.registry import EDITIONS
-from shpalta.newsroom.models import Article
+from shpalta.editions.dates import KYIV
+from shpalta.editions.registry import EDITIONS, Edition
+from shpalta.newsroom.models import Article, Author, Kind, Label, Section, Tag
+from shpalta.newsroom.models.article import KIND_URL_SEGMENTS
 
-FRONT_PAGE_ITEMS = 40
+PER_PAGE = 30
+RECENT_NEWS = 20
+RELATED = 3
+TOP_STORIES = 4
+# The oldest day the archive can be asked for; earlier dates are not a valid address.
+FIRST_DAY = date(2000, 1, 1)
+URL_KINDS = {segment: kind for kind, segment in KIND_URL_SEGMENTS.items()}
 
 
-def _with_filing(queryset):
-    return queryset.select_related("locale", "section", "main_image").prefetch_related(
-        "author_links__author", "tag_links__tag", "labels"
-    )
+def _live(request: HttpRequest):
+    return Article.objects.live().in_edition(request.edition.code)
+
+
+def _paged(request: HttpRequest, queryset, per_page: int = PER_PAGE):
+    """The page of a list that ?page= asks for; 404 for a page that is not there."""
+    raw = request.GET.get("page", "1")
+    if not raw.isdigit() or len(raw) > 6:
+        raise Http404(_("There is no such page."))
+    try:
+        return Paginator(queryset, per_page, allow_empty_first_page=True).page(int(raw))
+    except InvalidPage:
+        raise Http404(_("There is no such page.")) from None
+
+
+def _in_each_edition(url: Callable[[Edition], str]) -> dict[str, str]:
+    links = {}
+    for edition in EDITIONS:
+        with translation.override(edition.code):
+            links[edition.code] = url(edition)
+    return links
+
+
+def _front_page_links() -> dict[str, str]:
+    return _in_each_edition(lambda edition: reverse("reader:front"))
+
+
+def _render(request: HttpRequest, template: str, context: dict, links: dict[str, str], status=200):
+    """Render a reader page with the chrome every page has: edition switch, menu, recent news."""
+    switch = [
+        {"edition": edition, "url": links[edition.code], "current": edition == request.edition}
+        for edition in EDITIONS
+    ]
+    recent = _live(request).for_listing().newest_first()[:RECENT_NEWS]
+    chrome = {
+        "edition_switch": switch,
+        "menu_kinds": [
+            (kind, reverse("reader:kind", args=[segment]))
+            for kind, segment in KIND_URL_SEGMENTS.items()
+            if kind != Kind.NEWS
+        ],
+        "menu_sections": Section.objects.all(),
+        "recent_news": recent,
+        "social_url": settings.SOCIAL_URL,
+        "support_url": settings.SUPPORT_URL,
+    }
+    return render(request, template, {**chrome, **context}, status=status)
 
 
 def front_page(request: HttpRequest) -> HttpResponse:
-    articles = (
-        Article.objects.live()
-        .in_edition(request.edition.code)
-        .select_related("locale")
-        .prefetch_related("labels")
-        .newest_first()[:FRONT_PAGE_ITEMS]
+    live = _live(request).for_listing().newest_first()
+    top = list(live.exclude(kind=Kind.NEWS)[:TOP_STORIES])
+    stream = live.exclude(pk__in=[article.pk for article in top])[:PER_PAGE]
+    return _render(
+        request, "reader/front.html", {"top_stories": top, "articles": stream}, _front_page_links()
     )
-    return render(
+
+
+def _kyiv_day_bounds(day: date) -> tuple[datetime, datetime]:
+    start = datetime.combine(day, time.min, tzinfo=KYIV)
+    return start, datetime.combine(day + timedelta(days=1), time.min, tzinfo=KYIV)
+
+
+def _day_url(day: date) -> str:
+    return reverse(
+        "reader:day", kwargs={"year": day.year, "month": f"{day.month:02d}", "day": day.day}
+    )
+
+
+def all_news(
+    request: HttpRequest, year: str | None = None, month: str | None = None, day: str | None = None
+) -> HttpResponse:
+    """All News: the edition's items of one Kyiv day, newest first; today by default."""
+    today = timezone.localtime(timezone.now(), KYIV).date()
+    if "date" in request.GET:  # the day picker of the page
+        try:
+            picked = date.fromisoformat(request.GET["date"][:10])
+        except ValueError:
+            raise Http404(_("That is not a date.")) from None
+        return redirect(_day_url(picked))
+    if year is None:
+        shown = today
+    else:
+        try:
+            shown = date(int(year), int(month), int(day))
+        except ValueError:
+            raise Http404(_("That is not a date.")) from None
+    if not FIRST_DAY <= shown <= today:
+        raise Http404(_("There is no news for that day."))
+    start, end = _kyiv_day_bounds(shown)
+    page = _paged(
+        request, _live(request).for_listing().published_between(start, end).newest_first()
+    )
+    links = _in_each_edition(
+        lambda edition: reverse("reader:all_news") if shown == today else _day_url(shown)
+    )
+    return _render(
         request,
-        "reader/front.html",
-        {"articles": articles, "edition_switch": _switch(request, _front_page_links())},
+        "reader/all_news.html",
+        {
+            "day": shown,
+            "is_today": shown == today,
+            "page": page,
+            "previous_day_url": _day_url(shown - timedelta(days=1)) if shown > FIRST_DAY else None,
+            "next_day_url": _day_url(shown + timedelta(days=1)) if shown < today else None,
+            "today": today,
+        },
+        links,
+    )
+
+
+def _listing(request, template: str, queryset, links: dict[str, str], **context) -> HttpResponse:
+    page = _paged(request, queryset.for_listing().newest_first())
+    return _render(request, template, {"page": page, **context}, links)
+
+
+def tag_page(request: HttpRequest, slug: str) -> HttpResponse:
+    tag = get_object_or_404(Tag, **{f"slug_{request.edition.code}": slug})
+    links = _in_each_edition(
+        lambda edition: reverse("reader:tag", args=[getattr(tag, f"slug_{edition.code}")])
+    )
+    return _listing(
+        request, "reader/list.html", _live(request).tagged(tag), links, title=tag.name, kind="tag"
+    )
+
+
+def author_page(request: HttpRequest, slug: str) -> HttpResponse:
+    author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+    links = _in_each_edition(lambda edition: reverse("reader:author", args=[slug]))
+    return _listing(
+        request,
+        "reader/author.html",
+        _live(request).by_author(author),
+        links,
+        author=author,
+        title=author.name,
+    )
+
+
+def section_page(request: HttpRequest, slug: str) -> HttpResponse:
+    section = get_object_or_404(Section, slug=slug)
+    links = _in_each_edition(lambda edition: reverse("reader:section", args=[slug]))
+    return _listing(
+        request,
+        "reader/list.html",
+        _live(request).filter(section=section),
+        links,
+        title=section.name,
+        kind="section",
+    )
+
+
+def label_page(request: HttpRequest, slug: str) -> HttpResponse:
+    label = get_object_or_404(Label, slug=slug)
+    links = _in_each_edition(lambda edition: reverse("reader:label", args=[slug]))
+    return _listing(
+        request,
+        "reader/list.html",
+        _live(request).filter(labels=label),
+        links,
+        title=label.name,
+        kind="label",
+    )
+
+
+def kind_page(request: HttpRequest, segment: str) -> HttpResponse:
+    kind = URL_KINDS.get(segment)
+    if kind is None or kind == Kind.NEWS:
+        raise Http404(_("There is no such section."))
+    links = _in_each_edition(lambda edition: reverse("reader:kind", args=[segment]))
+    return _listing(
+        request,
+        "reader/list.html",
+        _live(request).filter(kind=kind),
+        links,
+        title=Kind(kind).label,
+        kind="kind",
     )
 
 
 def article_page(request: HttpRequest, kind: str, year: str, month: str, day: str, story: str):
     article = (
-        _with_filing(Article.objects.live().in_edition(request.edition.code))
+        _live(request)
+        .select_related("locale", "section", "main_image")
+        .prefetch_related("author_links__author", "tag_links__tag", "labels")
         .filter(story_number=int(story))
         .first()
     )
     if article is None:
-        raise Http404("No published article with this number in this edition.")
+        raise Http404(_("There is no published article with this number in this edition."))
     canonical = article.get_absolute_url()
     if request.path != canonical:
         # The date or kind in the address is wrong (an old link, a retyped URL).
         return redirect(canonical, permanent=True)
-    return render(
+    tags = article.ordered_tags()
+    related_tag = tags[0] if tags else None
+    related = []
+    if related_tag:
+        related = list(
+            _live(request)
+            .tagged(related_tag)
+            .exclude(pk=article.pk)
+            .for_listing()
+            .newest_first()[:RELATED]
+        )
+    return _render(
         request,
         "reader/article.html",
-        {"article": article, "edition_switch": _switch(request, article_edition_links(article))},
+        {"article": article, "related_tag": related_tag, "related": related},
+        article_edition_links(article),
     )
-
-
-def _front_page_links() -> dict[str, str]:
-    links = {}
-    for edition in EDITIONS:
-        with translation.override(edition.code):
-            links[edition.code] = reverse("reader:front")
-    return links
-
-
-def _switch(request: HttpRequest, links: dict[str, str]) -> list[dict]:
-    return [
-        {"edition": edition, "url": links[edition.code], "current": edition == request.edition}
-        for edition in EDITIONS
-    ]
 
 
 def article_edition_links(article: Article) -> dict[str, str]:
@@ -77,3 +250,19 @@ def article_edition_links(article: Article) -> dict[str, str]:
     for sibling in siblings:
         links[sibling.locale.language_code] = sibling.get_absolute_url()
     return links
+
+
+def support_page(request: HttpRequest) -> HttpResponse:
+    links = _in_each_edition(lambda edition: reverse("reader:support"))
+    return _render(request, "reader/support.html", {}, links)
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return _render(request, "reader/404.html", {}, _front_page_links(), status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # Nothing that could fail again: no database, no chrome; the edition's language only.
+    edition = getattr(request, "edition", EDITIONS[0])
+    with translation.override(edition.code):
+        return render(request, "reader/500.html", {"edition": edition}, status=500)

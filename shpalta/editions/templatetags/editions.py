@@ -1,12 +1,12 @@
 """Template filters for dates in the newsroom's time and language."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from django import template
 from django.utils.translation import get_language
 
 from shpalta.editions.dates import dateline as format_dateline
-from shpalta.editions.dates import kyiv_time
+from shpalta.editions.dates import day_heading, kyiv_time
 
 register = template.Library()
 
@@ -14,6 +14,11 @@ register = template.Library()
 @register.filter
 def dateline(moment: datetime | None) -> str:
     return format_dateline(moment, get_language()) if moment else ""
+
+
+@register.filter
+def dayline(day: date | None) -> str:
+    return day_heading(day, get_language()) if day else ""
 
 
 @register.filter

@@ -74,6 +74,19 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-published_at", "-id")
 
+    def for_listing(self):
+        """What a headline in a list shows: edition (for its URL), labels."""
+        return self.select_related("locale").prefetch_related("labels")
+
+    def tagged(self, tag):
+        return self.filter(tag_links__tag=tag)
+
+    def by_author(self, author):
+        return self.filter(author_links__author=author)
+
+    def published_between(self, start, end):
+        return self.filter(published_at__gte=start, published_at__lt=end)
+
 
 class Article(
     WorkflowMixin,

@@ -1,0 +1,206 @@
+"""All News by day, and the lists by tag, author, section, label and kind."""
+
+import re
+from datetime import datetime, timedelta
+
+import pytest
+from django.utils import timezone
+
+from shpalta.editions.dates import KYIV
+from shpalta.newsroom.models import Label
+
+from ..factories import make_article, make_author, make_section, make_tag
+
+pytestmark = pytest.mark.django_db
+
+
+def kyiv(*args) -> datetime:
+    return datetime(*args, tzinfo=KYIV)
+
+
+def main(response) -> str:
+    """The page's own content, without the recent-news column beside it."""
+    html = response.content.decode()
+    return html[html.index('<main id="content">') : html.index("</main>")]
+
+
+def test_all_news_shows_todays_items_newest_first_with_time_label_and_media(client, newsroom):
+    now = timezone.now()
+    explainer = Label.objects.create(slug="explainer", name_uk="ПОЯСНЕННЯ", name_en="EXPLAINER")
+    older = make_article(headline="Ранкова новина", published_at=now - timedelta(minutes=30))
+    make_article(
+        headline="Свіжа новина", has_photos=True, has_video=True, is_urgent=True, labels=[explainer]
+    )
+    make_article(edition="en", headline="English item")
+    html = main(client.get("/news/"))
+
+    assert html.index("Свіжа новина") < html.index("Ранкова новина")
+    assert "English item" not in html
+    assert timezone.localtime(older.published_at, KYIV).strftime("%H:%M") in html
+    assert '<li class="urgent">' in html
+    assert re.search(r'ПОЯСНЕННЯ</span>\s*<a href="[^"]+">Свіжа новина</a>', html)
+    assert 'Свіжа новина</a><span class="media"> – фото, відео</span>' in html
+    assert "Сьогодні" in html
+
+
+def test_a_past_day_lists_that_kyiv_day_only(client, newsroom):
+    make_article(headline="До півночі", published_at=kyiv(2024, 12, 12, 23, 59))
+    make_article(headline="Після півночі", published_at=kyiv(2024, 12, 13, 0, 1))
+    make_article(headline="Зранку", published_at=kyiv(2024, 12, 12, 0, 0))
+    html = main(client.get("/news/2024/12/12/"))
+    assert "До півночі" in html and "Зранку" in html and "Після півночі" not in html
+    assert 'href="/news/2024/12/11/"' in html and 'href="/news/2024/12/13/"' in html
+    assert "четвер, 12 грудня 2024" in html
+
+
+def test_day_in_each_edition_is_the_same_day(client, newsroom):
+    html = client.get("/eng/news/2024/12/12/").content.decode()
+    assert 'href="/news/2024/12/12/" lang="uk"' in html
+    assert 'href="/rus/news/2024/12/12/" lang="ru"' in html
+    assert "Thursday, 12 December 2024" in html
+
+
+def test_day_picker_goes_to_the_day(client, newsroom):
+    response = client.get("/eng/news/?date=2024-12-12")
+    assert response.status_code == 302 and response["Location"] == "/eng/news/2024/12/12/"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/news/2024/02/30/",
+        "/news/2024/13/01/",
+        "/news/1999/12/31/",
+        "/news/2999/01/01/",
+        "/news/?date=yesterday",
+        "/news/?page=0",
+        "/news/?page=2",
+        "/news/?page=abc",
+        "/news/?page=99999999999999999999",
+    ],
+)
+def test_impossible_days_and_pages_are_404(client, newsroom, path):
+    assert client.get(path).status_code == 404
+
+
+def test_pages_of_a_long_day(client, newsroom):
+    for minute in range(35):
+        make_article(headline=f"Новина {minute}", published_at=kyiv(2024, 12, 12, 10, minute))
+    first = main(client.get("/news/2024/12/12/"))
+    second = main(client.get("/news/2024/12/12/?page=2"))
+    assert "Новина 34" in first and "Новина 0<" not in first
+    assert "Новина 0<" in second and 'rel="prev"' in second
+    assert "Сторінка 1 з 2" in first
+
+
+def test_tag_page_lists_the_editions_tagged_items_and_switches_by_slug(client, newsroom):
+    nato = make_tag("nato", uk="НАТО", en="NATO")
+    nato.slug_en = "nato-alliance"
+    nato.save()
+    make_article(headline="Про НАТО", tags=[nato])
+    make_article(headline="Не про НАТО")
+    make_article(edition="en", headline="About NATO", tags=[nato])
+
+    page = client.get("/tags/nato/")
+    html = main(page)
+    assert '<h1 class="page-title">НАТО</h1>' in html
+    assert "Про НАТО" in html and "Не про НАТО" not in html and "About NATO" not in html
+    assert 'href="/eng/tags/nato-alliance/" lang="en"' in page.content.decode()
+    assert "About NATO" in client.get("/eng/tags/nato-alliance/").content.decode()
+    assert client.get("/eng/tags/nato/").status_code == 404
+
+
+def test_author_page_shows_the_author_in_the_edition(client, newsroom):
+    author = make_author("oksana", uk="Оксана Мельник", en="Oksana Melnyk")
+    author.bio_en = "Covers the economy."
+    author.save()
+    make_article(edition="en", headline="Her story", authors=[author])
+    make_article(edition="en", headline="Someone else's story")
+    html = main(client.get("/eng/authors/oksana/"))
+    assert "Oksana Melnyk" in html and "Covers the economy." in html
+    assert "Her story" in html and "Someone else" not in html
+
+
+def test_section_label_and_kind_pages(client, newsroom):
+    economy = make_section("economy", uk="Економіка")
+    live = Label.objects.create(slug="live", name_uk="ОНЛАЙН")
+    make_article(headline="Економічна", section=economy, labels=[live])
+    make_article(headline="Колонка", kind="column")
+    make_article(headline="Інша")
+
+    section = main(client.get("/sections/economy/"))
+    assert "Економічна" in section and "Інша" not in section
+    label = main(client.get("/labels/live/"))
+    assert "Економічна" in label and "Інша" not in label
+    columns = main(client.get("/columns/"))
+    assert "Колонка" in columns and "Інша" not in columns
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/tags/unknown/", "/authors/nobody/", "/sections/none/", "/labels/none/", "/tags/%D0%B0/"],
+)
+def test_unknown_lists_are_404(client, newsroom, path):
+    assert client.get(path).status_code == 404
+
+
+def test_not_found_page_speaks_the_editions_language(client, newsroom):
+    uk = client.get("/tags/unknown/")
+    en = client.get("/eng/tags/unknown/")
+    assert "Сторінку не знайдено" in uk.content.decode()
+    assert "Page not found" in en.content.decode() and '<html lang="en">' in en.content.decode()
+
+
+def test_server_error_page_speaks_the_editions_language(rf):
+    from shpalta.editions.registry import get_edition
+    from shpalta.reader.views import server_error
+
+    request = rf.get("/rus/")
+    request.edition = get_edition("ru")
+    response = server_error(request)
+    assert response.status_code == 500
+    assert "Что-то пошло не так" in response.content.decode()
+
+
+def test_article_page_has_links_related_block_and_recent_news(client, newsroom):
+    author = make_author("oksana", uk="Оксана Мельник")
+    nato = make_tag("nato", uk="НАТО")
+    for number in range(5):
+        make_article(
+            headline=f"Раніше про НАТО {number}",
+            tags=[nato],
+            published_at=timezone.now() - timedelta(hours=number + 1),
+        )
+    article = make_article(headline="Головне про НАТО", tags=[nato], authors=[author])
+    html = client.get(article.get_absolute_url()).content.decode()
+
+    assert '<a class="author" href="/authors/oksana/">Оксана Мельник</a>' in html
+    assert '<a class="tag" href="/tags/nato/">НАТО</a>' in html
+    related = html[html.index('id="related-title"') :]
+    assert '<a href="/tags/nato/">НАТО</a>' in related
+    assert related.count("Раніше про НАТО") >= 3
+    assert (
+        "Раніше про НАТО 0" in related and "Раніше про НАТО 3" not in related.split("</section>")[0]
+    )
+    assert 'id="recent-news-title"' in html and 'href="/news/"' in html
+
+
+def test_pages_use_a_bounded_number_of_queries(client, newsroom, django_assert_max_num_queries):
+    nato = make_tag("nato")
+    author = make_author("oksana")
+    label = Label.objects.create(slug="live", name_uk="ОНЛАЙН")
+    for number in range(25):
+        article = make_article(
+            headline=f"Новина {number}", tags=[nato, make_tag()], authors=[author]
+        )
+        article.labels.add(label)
+    for path in (
+        "/",
+        "/news/",
+        "/tags/nato/",
+        "/authors/oksana/",
+        "/labels/live/",
+        article.get_absolute_url(),
+    ):
+        with django_assert_max_num_queries(20):
+            assert client.get(path).status_code == 200
