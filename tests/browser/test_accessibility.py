@@ -1,0 +1,100 @@
+"""axe-core finds no serious or critical accessibility problem on any page type, in any
+edition, on a desktop or a phone."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
+from wagtail.rich_text import RichText
+
+from shpalta.editions.registry import EDITIONS, get_edition
+from shpalta.newsroom.models import Label
+from shpalta.newsroom.services import article_translate
+
+from ..factories import make_article, make_author, make_image, make_section, make_tag
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+BLOCKING = {"serious", "critical"}
+
+
+@pytest.fixture
+def story(newsroom):
+    author = make_author("oksana", uk="Оксана Мельник", ru="Оксана Мельник", en="Oksana Melnyk")
+    label = Label.objects.create(slug="explainer", name_uk="ПОЯСНЕННЯ", name_en="EXPLAINER")
+    body = [
+        (
+            "source",
+            {
+                "attribution": RichText("<p>Штаб</p>"),
+                "outlet": "Укрінформ",
+                "url": "https://example.org/a",
+            },
+        ),
+        ("quote", {"quote": "Ми працюємо.", "speaker": "Речниця"}),
+        ("details", RichText("<p>Деталі.</p>")),
+        ("ad_slot", None),
+        ("image", {"image": make_image(), "alt": "Опис", "caption": "Підпис", "credit": ""}),
+        ("embed", {"url": "https://youtu.be/M7lc1UVf-VE", "caption": ""}),
+        ("background", [{"text": "Раніше", "article": None, "url": "https://example.org/b"}]),
+    ]
+    article = make_article(
+        headline="Пояснюємо головне",
+        body=body,
+        authors=[author],
+        labels=[label],
+        tags=[make_tag("nato")],
+        section=make_section("economy"),
+        kind="explainer",
+        has_photos=True,
+        main_image=make_image(),
+        main_image_caption="Підпис",
+    )
+    make_article(headline="Ще одна", tags=[make_tag("eu")], is_urgent=True)
+    for code in ("ru", "en"):
+        translation = article_translate(article=article, edition=get_edition(code))
+        translation.save_revision().publish()
+    return article
+
+
+def _paths(story):
+    paths = []
+    for edition in EDITIONS:
+        prefix = "/" + edition.prefix
+        translation = story.get_translation(
+            story.locale.__class__.objects.get(language_code=edition.code)
+        )
+        translation.refresh_from_db()
+        paths += [
+            prefix,
+            translation.get_absolute_url(),
+            f"{prefix}news/",
+            f"{prefix}tags/nato/",
+            f"{prefix}authors/oksana/",
+            f"{prefix}sections/economy/",
+            f"{prefix}labels/explainer/",
+            f"{prefix}explainers/",
+            f"{prefix}support/",
+            f"{prefix}no-such-page/",
+        ]
+    return paths
+
+
+@pytest.mark.parametrize("width", [1366, 360])
+def test_no_serious_accessibility_violations(page: Page, live_server, story, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    axe = Axe()
+    found = {}
+    for path in _paths(story):
+        page.goto(f"{live_server.url}{path}")
+        violations = axe.run(page).response["violations"]
+        blocking = [f"{v['id']}: {v['help']}" for v in violations if v["impact"] in BLOCKING]
+        if blocking:
+            found[path] = blocking
+    assert found == {}
+
+
+def test_axe_does_report_a_page_with_problems(page: Page):
+    """The check above can fail: the same axe run flags an image without alternative text."""
+    page.set_content('<html lang="uk"><body><main><img src="x.png"></main></body></html>')
+    impacts = {v["id"]: v["impact"] for v in Axe().run(page).response["violations"]}
+    assert impacts.get("image-alt") in BLOCKING
