@@ -66,3 +66,20 @@ class ArticleForm(WagtailAdminModelForm):
                     code="story_number_taken",
                 ),
             )
+
+
+class FrontPageForm(WagtailAdminModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        formset = self.formsets.get("top_stories")
+        if formset is not None and formset.is_valid():
+            chosen = [
+                form.cleaned_data["article"]
+                for form in formset.forms
+                if form.cleaned_data.get("article") and not form.cleaned_data.get("DELETE")
+            ]
+            if any(article.locale_id != self.instance.locale_id for article in chosen):
+                self.add_error(None, gettext_lazy("Choose articles of this edition only."))
+            if len(chosen) != len(set(chosen)):
+                self.add_error(None, gettext_lazy("Choose each article once."))
+        return cleaned

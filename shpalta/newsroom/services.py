@@ -1,6 +1,7 @@
 """Writes of the newsroom that are not Wagtail's own: story numbers, translations, roles."""
 
 import logging
+import uuid
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
@@ -17,7 +18,7 @@ from wagtail.models.media import GroupCollectionPermission
 
 from shpalta.editions.registry import EDITIONS, Edition
 
-from .models import Article, StoryNumber
+from .models import Article, FrontPage, StoryNumber
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +34,16 @@ def allocate_story_number() -> int:
 def ensure_locales() -> None:
     for edition in EDITIONS:
         Locale.objects.get_or_create(language_code=edition.code)
+
+
+def ensure_front_pages() -> None:
+    """One front page per edition, all translations of each other."""
+    existing = FrontPage.objects.first()
+    key = existing.translation_key if existing else uuid.uuid4()
+    for edition in EDITIONS:
+        FrontPage.objects.get_or_create(
+            locale=Locale.objects.get(language_code=edition.code), defaults={"translation_key": key}
+        )
 
 
 def article_translate(*, article: Article, edition: Edition, user=None) -> Article:
@@ -82,6 +93,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "newsroom.publish_article",
         "newsroom.lock_article",
         "newsroom.unlock_article",
+        "newsroom.change_frontpage",
+        "newsroom.view_frontpage",
         *(
             f"newsroom.{action}_{model}"
             for model in ("author", "section", "tag", "label")
@@ -105,8 +118,10 @@ def _permission(dotted: str) -> Permission:
 
 @transaction.atomic
 def ensure_newsroom_roles() -> dict[str, Group]:
-    """Create (or complete) the newsroom's groups and the approval workflow for articles."""
+    """Create (or complete) the newsroom's groups, the approval workflow for articles and
+    the editions' front pages."""
     ensure_locales()
+    ensure_front_pages()
     groups = {}
     root = Collection.get_first_root_node() or Collection.add_root(name="Root")
     for name, permissions in ROLE_PERMISSIONS.items():

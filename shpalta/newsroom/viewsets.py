@@ -15,8 +15,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from shpalta.editions.fields import edition_field_names
 
-from .forms import ArticleForm
-from .models import Article, Author, Label, Section, Tag
+from .forms import ArticleForm, FrontPageForm
+from .models import MAX_TOP_STORIES, Article, Author, FrontPage, Label, Section, Tag
 from .views import ArticleCreateView, ArticlePreviewOnCreateView
 
 
@@ -121,3 +121,26 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
     menu_icon = "tag"
     menu_label = _("Taxonomy")
     menu_order = 110
+
+
+class FrontPageViewSet(SnippetViewSet):
+    model = FrontPage
+    icon = "home"
+    menu_label = _("Front pages")
+    menu_order = 105
+    add_to_admin_menu = True
+    edit_handler = ObjectList(
+        [
+            MultipleChooserPanel(
+                "top_stories",
+                chooser_field_name="article",
+                label=_("Top stories"),
+                max_num=MAX_TOP_STORIES,
+                help_text=_(
+                    "In the order they lead the front page. Unpublished ones are skipped; "
+                    "latest long reads fill the remaining places."
+                ),
+            )
+        ],
+        base_form_class=FrontPageForm,
+    )

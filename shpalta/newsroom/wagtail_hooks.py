@@ -5,9 +5,10 @@ from wagtail import hooks
 from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.snippets.models import register_snippet
 
-from .viewsets import ArticleViewSet, TaxonomyViewSetGroup
+from .viewsets import ArticleViewSet, FrontPageViewSet, TaxonomyViewSetGroup
 
 register_snippet(ArticleViewSet)
+register_snippet(FrontPageViewSet)
 register_snippet(TaxonomyViewSetGroup)
 
 

@@ -6,6 +6,8 @@ from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,13 +16,15 @@ from django.utils.translation import gettext as _
 
 from shpalta.editions.dates import KYIV
 from shpalta.editions.registry import EDITIONS, Edition
-from shpalta.newsroom.models import Article, Author, Kind, Label, Section, Tag
+from shpalta.newsroom.models import Article, Author, Kind, Label, Section, Tag, TopStory
 from shpalta.newsroom.models.article import KIND_URL_SEGMENTS
 
 PER_PAGE = 30
 RECENT_NEWS = 20
 RELATED = 3
 TOP_STORIES = 4
+SECTION_BLOCK_ITEMS = 3
+SECTION_BLOCK_WINDOW = timedelta(days=7)
 # The oldest day the archive can be asked for; earlier dates are not a valid address.
 FIRST_DAY = date(2000, 1, 1)
 URL_KINDS = {segment: kind for kind, segment in KIND_URL_SEGMENTS.items()}
@@ -77,11 +81,52 @@ def _render(request: HttpRequest, template: str, context: dict, links: dict[str,
 
 def front_page(request: HttpRequest) -> HttpResponse:
     live = _live(request).for_listing().newest_first()
-    top = list(live.exclude(kind=Kind.NEWS)[:TOP_STORIES])
+    top = _top_stories(request, live)
     stream = live.exclude(pk__in=[article.pk for article in top])[:PER_PAGE]
     return _render(
-        request, "reader/front.html", {"top_stories": top, "articles": stream}, _front_page_links()
+        request,
+        "reader/front.html",
+        {"top_stories": top, "articles": stream, "section_blocks": _section_blocks(request)},
+        _front_page_links(),
     )
+
+
+def _top_stories(request: HttpRequest, live) -> list[Article]:
+    """The editors' choice in their order, then the latest long reads up to TOP_STORIES."""
+    chosen_ids = list(
+        TopStory.objects.filter(front_page__locale__language_code=request.edition.code)
+        .order_by("sort_order")
+        .values_list("article_id", flat=True)
+    )
+    chosen = {article.pk: article for article in live.filter(pk__in=chosen_ids)}
+    top = [chosen[pk] for pk in chosen_ids if pk in chosen]
+    if len(top) < TOP_STORIES:
+        top += list(live.exclude(kind=Kind.NEWS).exclude(pk__in=chosen)[: TOP_STORIES - len(top)])
+    return top
+
+
+def _section_blocks(request: HttpRequest) -> list[tuple[Section, list[Article]]]:
+    """The latest few stories of each section, from one query over the last week."""
+    recent = (
+        _live(request)
+        .filter(published_at__gte=timezone.now() - SECTION_BLOCK_WINDOW)
+        .annotate(
+            rank=Window(
+                RowNumber(), partition_by=F("section_id"), order_by=F("published_at").desc()
+            )
+        )
+        .filter(rank__lte=SECTION_BLOCK_ITEMS)
+        .for_listing()
+        .order_by("section_id", "rank")
+    )
+    by_section: dict[int, list[Article]] = {}
+    for article in recent:
+        by_section.setdefault(article.section_id, []).append(article)
+    return [
+        (section, by_section[section.pk])
+        for section in Section.objects.all()
+        if section.pk in by_section
+    ]
 
 
 def _kyiv_day_bounds(day: date) -> tuple[datetime, datetime]:

@@ -70,7 +70,7 @@ def test_reporter_writes_editor_approves_reader_reads(
     # A reader on a phone finds it on the front page and opens it.
     reader = browser.new_page(viewport={"width": 360, "height": 780})
     reader.goto(f"{base}/")
-    reader.get_by_role("link", name=article.headline).click()
+    reader.locator("main").get_by_role("link", name=article.headline).click()
     expect(reader.locator("h1")).to_have_text(article.headline)
     expect(reader.locator(".byline")).to_contain_text("Оксана Мельник")
     expect(reader.locator(".block-quote blockquote")).to_contain_text("Ми тримаємо позиції.")

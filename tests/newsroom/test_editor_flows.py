@@ -193,3 +193,23 @@ def test_article_list_shows_each_editions_articles_with_their_status(client, edi
     assert (
         client.get(article_url("list") + "?locale=en").content.decode().count("Опублікована") == 0
     )
+
+
+def test_editor_orders_top_stories_of_an_edition(client, editor, filing):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    from shpalta.newsroom.models import FrontPage
+
+    first, second = make_article(headline="Перша"), make_article(headline="Друга")
+    english = make_article(edition="en", headline="English")
+    front = FrontPage.objects.get(locale__language_code="uk")
+    url = reverse("wagtailsnippets_newsroom_frontpage:edit", args=[front.pk])
+    client.force_login(editor)
+
+    def post(*articles):
+        stories = inline_formset([{"article": article.pk} for article in articles])
+        return client.post(url, nested_form_data({"top_stories": stories}))
+
+    assert "Виберіть статті лише цієї версії" in post(first, english).content.decode()
+    assert post(second, first).status_code == 302
+    assert [story.article for story in front.top_stories.order_by("sort_order")] == [second, first]

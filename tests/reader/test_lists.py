@@ -204,3 +204,46 @@ def test_pages_use_a_bounded_number_of_queries(client, newsroom, django_assert_m
     ):
         with django_assert_max_num_queries(20):
             assert client.get(path).status_code == 200
+
+
+def test_front_page_leads_with_the_editors_top_stories_in_their_order(client, newsroom):
+    from shpalta.newsroom.models import FrontPage, TopStory
+
+    first = make_article(headline="Перша за вибором")
+    second = make_article(
+        headline="Друга за вибором", published_at=timezone.now() - timedelta(days=2)
+    )
+    unpublished = make_article(headline="Знята", publish=False)
+    make_article(headline="Свіжий лонгрід", kind="article")
+    front = FrontPage.objects.get(locale__language_code="uk")
+    for order, article in enumerate([second, unpublished, first]):
+        TopStory.objects.create(front_page=front, article=article, sort_order=order)
+
+    html = main(client.get("/"))
+    top = html[html.index('id="top-title"') : html.index('id="latest-title"')]
+    assert (
+        top.index("Друга за вибором") < top.index("Перша за вибором") < top.index("Свіжий лонгрід")
+    )
+    assert "Знята" not in html
+    latest = html[html.index('id="latest-title"') :]
+    assert "Перша за вибором" not in latest.split("</section>")[0]
+
+
+def test_front_page_has_a_block_per_section(client, newsroom):
+    economy = make_section("economy", uk="Економіка")
+    for number in range(5):
+        make_article(
+            headline=f"Економіка {number}",
+            section=economy,
+            published_at=timezone.now() - timedelta(minutes=number),
+        )
+    make_article(
+        headline="Давня економіка",
+        section=economy,
+        published_at=timezone.now() - timedelta(days=30),
+    )
+    html = client.get("/").content.decode()
+    block = html[html.index('id="section-economy"') :].split("</section>")[0]
+    assert '<a href="/sections/economy/">Економіка</a>' in block
+    assert [f"Економіка {n}" in block for n in range(5)] == [True, True, True, False, False]
+    assert "Давня економіка" not in block

@@ -1,15 +1,18 @@
 """The newsroom's content model: articles and the taxonomy they are filed under."""
 
 from .article import Article, ArticleAuthor, ArticleQuerySet, ArticleTag, Kind, StoryNumber
+from .curation import MAX_TOP_STORIES, FrontPage, TopStory
 from .images import NewsImage, NewsRendition
 from .taxonomy import Author, Label, Section, Tag
 
 __all__ = [
+    "MAX_TOP_STORIES",
     "Article",
     "ArticleAuthor",
     "ArticleQuerySet",
     "ArticleTag",
     "Author",
+    "FrontPage",
     "Kind",
     "Label",
     "NewsImage",
@@ -17,4 +20,5 @@ __all__ = [
     "Section",
     "StoryNumber",
     "Tag",
+    "TopStory",
 ]
