@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "shpalta.editions",
     "shpalta.newsroom",
     "shpalta.reader",
+    "shpalta.ads",
     "shpalta.demo",
     "wagtail.contrib.simple_translation",
     "wagtail.users",

@@ -15,7 +15,8 @@ from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.db.models.signals import post_save
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from modelsearch import index as search_index
 from modelsearch import signal_handlers as search_signal_handlers
 from PIL import Image, ImageDraw, ImageFont
@@ -23,6 +24,7 @@ from wagtail.models import Locale, ReferenceIndex
 from wagtail.rich_text import RichText
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from shpalta.ads.models import AdSlot, Placement
 from shpalta.editions.registry import DEFAULT_EDITION, EDITIONS, get_edition
 from shpalta.newsroom.models import (
     Article,
@@ -142,6 +144,7 @@ class _Writer:
     def write(self) -> None:
         self._taxonomy()
         self._images()
+        self._house_ads()
         self._stories()
 
     def _taxonomy(self) -> None:
@@ -186,6 +189,30 @@ class _Writer:
             for index in range(12)
         ]
         self.summary.images = len(self.images) + len(self.authors)
+
+    def _house_ads(self) -> None:
+        for code in LANGS:
+            creative = NewsImage.objects.create(
+                title=texts.HOUSE_AD[code],
+                file=_picture(self.rng, (728, 200), texts.HOUSE_AD[code]),
+                credit="Shpalta",
+            )
+            with translation.override(code):
+                support = reverse("reader:support")
+            for placement in (
+                Placement.AFTER_LEAD,
+                Placement.IN_ARTICLE,
+                Placement.AFTER_BODY,
+                Placement.SIDEBAR,
+                Placement.IN_FEED,
+            ):
+                AdSlot.objects.create(
+                    locale=self.locales[code],
+                    placement=placement,
+                    house_image=creative,
+                    house_link=support,
+                    house_alt=texts.HOUSE_AD[code],
+                )
 
     def _stories(self) -> None:
         # Oldest first, so that story numbers grow with time and Background links point back.

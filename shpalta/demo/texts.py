@@ -802,3 +802,10 @@ IMAGE_CAPTIONS = {
     "en": "An illustration by the demo newsroom",
 }
 IMAGE_CREDITS = ["Shpalta / demo", "Photo desk / demo", "Shpalta graphics"]
+
+# The demo's house advertisement: the outlet asking its readers for support.
+HOUSE_AD = {
+    "uk": "Підтримайте незалежну журналістику",
+    "ru": "Поддержите независимую журналистику",
+    "en": "Support independent journalism",
+}

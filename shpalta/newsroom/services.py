@@ -102,11 +102,17 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         ),
         "simple_translation.submit_translation",
     ],
+    # Third-party ad code runs on every page, so placing ads is a role of its own.
+    "Ad managers": [
+        "wagtailadmin.access_admin",
+        *(f"ads.{action}_adslot" for action in ("add", "change", "delete", "view")),
+    ],
 }
 IMAGE_PERMISSIONS = {
     "Reporters": ["add_image", "choose_image"],
     "Translators": ["choose_image"],
     "Editors": ["add_image", "change_image", "choose_image"],
+    "Ad managers": ["add_image", "choose_image"],
 }
 APPROVAL_WORKFLOW = "Editor approval"
 

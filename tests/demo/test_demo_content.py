@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.db.models import Count
 from django.utils import timezone
 
+from shpalta.ads.models import AdSlot
 from shpalta.demo.content import DemoContentExistsError, write_demo_content
 from shpalta.newsroom.models import Article, Author, Kind, Label, NewsImage, Section, Tag
 
@@ -63,7 +64,7 @@ def test_demo_command_writes_a_newspaper_and_prints_working_logins(client, capsy
 
 def _wipe():
     Article.objects.all().delete()
-    for model in (Tag, Section, Label, Author, NewsImage):
+    for model in (AdSlot, Tag, Section, Label, Author, NewsImage):
         model.objects.all().delete()
 
 

@@ -65,7 +65,6 @@ def test_article_page_renders_every_block_in_house_order(client, newsroom):
     assert labels == ["Джерело:", "Пряма мова:", "Деталі:", "Передісторія:"]
     assert '<a href="https://example.org/report" rel="noopener">Укрінформ</a>' in html
     assert "<blockquote><p>Ми працюємо далі.</p><footer>— Речниця</footer>" in html
-    assert html.count('class="ad-slot"') == 3  # after the lead, the marker, after the body
     assert "Вміст із YouTube" in html and "<iframe" not in html
     assert all(
         src.startswith("/static/") for src in re.findall(r'<script[^>]* src="([^"]+)"', html)
@@ -95,11 +94,6 @@ def test_english_edition_speaks_english(client, newsroom):
         "Background:",
     ]
     assert "Support us or become our patron!" in html
-
-
-def test_no_advertisement_where_the_editor_switched_ads_off(client, newsroom):
-    article = make_article(body=full_body(), ads_enabled=False)
-    assert 'class="ad-slot"' not in client.get(article.get_absolute_url()).content.decode()
 
 
 def test_background_link_to_an_unpublished_article_shows_only_its_text(client, newsroom):

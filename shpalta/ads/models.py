@@ -1,0 +1,75 @@
+"""Ad slots: one per placement and edition, switched on and filled in the admin."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import TranslatableMixin
+
+
+class Placement(models.TextChoices):
+    TOP_BANNER = "top_banner", _("Top banner")
+    AFTER_LEAD = "after_lead", _("After the lead")
+    IN_ARTICLE = "in_article", _("Inside the article (where the body marks it)")
+    AFTER_BODY = "after_body", _("After the body")
+    SIDEBAR = "sidebar", _("Sidebar")
+    IN_FEED = "in_feed", _("In news lists")
+
+
+# Space kept for a slot before its creative loads, so that the page does not jump.
+RESERVED_HEIGHT = {
+    Placement.TOP_BANNER: 90,
+    Placement.AFTER_LEAD: 250,
+    Placement.IN_ARTICLE: 250,
+    Placement.AFTER_BODY: 250,
+    Placement.SIDEBAR: 600,
+    Placement.IN_FEED: 100,
+}
+
+
+class AdSlot(TranslatableMixin, models.Model):
+    placement = models.CharField(_("placement"), max_length=20, choices=Placement.choices)
+    enabled = models.BooleanField(_("shown"), default=True)
+    house_image = models.ForeignKey(
+        "newsroom.NewsImage",
+        verbose_name=_("house creative"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    house_link = models.URLField(_("house creative link"), blank=True)
+    house_alt = models.CharField(_("house creative text"), max_length=200, blank=True)
+    code = models.TextField(
+        _("third-party code"),
+        blank=True,
+        help_text=_("The ad network's snippet. It is loaded only when the slot scrolls into view."),
+    )
+    every = models.PositiveSmallIntegerField(
+        _("every N items"), default=10, help_text=_("For news lists: after how many items.")
+    )
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("ad slot")
+        verbose_name_plural = _("ad slots")
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "placement"], name="one_slot_per_placement")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_placement_display()} ({self.locale.language_code})"
+
+    @property
+    def reserved_height(self) -> int:
+        return RESERVED_HEIGHT[Placement(self.placement)]
+
+    def clean(self):
+        if self.house_image and self.code:
+            raise ValidationError(
+                _("Fill in either a house creative or third-party code, not both.")
+            )
+        if self.enabled and not (self.house_image or self.code):
+            raise ValidationError(_("A shown slot needs a house creative or third-party code."))
+        if self.house_image and not self.house_alt:
+            raise ValidationError(
+                {"house_alt": _("Describe the creative for readers who cannot see it.")}
+            )

@@ -1,0 +1,29 @@
+"""Ad slots in the Wagtail admin, for those allowed to place ads."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import AdSlot
+
+
+class AdSlotViewSet(SnippetViewSet):
+    model = AdSlot
+    icon = "placeholder"
+    menu_label = _("Ad slots")
+    menu_order = 120
+    add_to_admin_menu = True
+    list_display = ["__str__", "enabled"]
+    panels = [
+        FieldRowPanel([FieldPanel("placement"), FieldPanel("enabled")]),
+        MultiFieldPanel(
+            [FieldPanel("house_image"), FieldPanel("house_link"), FieldPanel("house_alt")],
+            heading=_("House creative"),
+        ),
+        FieldPanel("code"),
+        FieldPanel("every"),
+    ]
+
+
+register_snippet(AdSlotViewSet)
