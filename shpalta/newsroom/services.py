@@ -95,6 +95,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "newsroom.unlock_article",
         "newsroom.change_frontpage",
         "newsroom.view_frontpage",
+        *(f"newsroom.{action}_infopage" for action in ("add", "change", "view")),
         *(
             f"newsroom.{action}_{model}"
             for model in ("author", "section", "tag", "label")

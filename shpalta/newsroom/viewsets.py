@@ -16,7 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from shpalta.editions.fields import edition_field_names
 
 from .forms import ArticleForm, FrontPageForm
-from .models import MAX_TOP_STORIES, Article, Author, FrontPage, Label, Section, Tag
+from .models import MAX_TOP_STORIES, Article, Author, FrontPage, InfoPage, Label, Section, Tag
 from .views import ArticleCreateView, ArticlePreviewOnCreateView
 
 
@@ -144,3 +144,12 @@ class FrontPageViewSet(SnippetViewSet):
         ],
         base_form_class=FrontPageForm,
     )
+
+
+class InfoPageViewSet(SnippetViewSet):
+    model = InfoPage
+    icon = "doc-empty"
+    menu_label = _("Support and About")
+    menu_order = 106
+    add_to_admin_menu = True
+    panels = [FieldPanel("kind"), FieldPanel("title"), FieldPanel("body")]

@@ -5,10 +5,11 @@ from wagtail import hooks
 from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.snippets.models import register_snippet
 
-from .viewsets import ArticleViewSet, FrontPageViewSet, TaxonomyViewSetGroup
+from .viewsets import ArticleViewSet, FrontPageViewSet, InfoPageViewSet, TaxonomyViewSetGroup
 
 register_snippet(ArticleViewSet)
 register_snippet(FrontPageViewSet)
+register_snippet(InfoPageViewSet)
 register_snippet(TaxonomyViewSetGroup)
 
 

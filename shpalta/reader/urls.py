@@ -22,5 +22,6 @@ urlpatterns = [
     path("authors/<slug:slug>/", views.author_page, name="author"),
     path("sections/<slug:slug>/", views.section_page, name="section"),
     path("labels/<slug:slug>/", views.label_page, name="label"),
-    path("support/", views.support_page, name="support"),
+    path("support/", views.info_page, {"kind": "support"}, name="support"),
+    path("about/", views.info_page, {"kind": "about"}, name="about"),
 ]

@@ -16,7 +16,16 @@ from django.utils.translation import gettext as _
 
 from shpalta.editions.dates import KYIV
 from shpalta.editions.registry import EDITIONS, Edition
-from shpalta.newsroom.models import Article, Author, Kind, Label, Section, Tag, TopStory
+from shpalta.newsroom.models import (
+    Article,
+    Author,
+    InfoPage,
+    Kind,
+    Label,
+    Section,
+    Tag,
+    TopStory,
+)
 from shpalta.newsroom.models.article import KIND_URL_SEGMENTS
 
 PER_PAGE = 30
@@ -75,6 +84,7 @@ def _render(request: HttpRequest, template: str, context: dict, links: dict[str,
         "recent_news": recent,
         "social_url": settings.SOCIAL_URL,
         "support_url": settings.SUPPORT_URL,
+        "newsroom_email": settings.DEFAULT_FROM_EMAIL,
     }
     return render(request, template, {**chrome, **context}, status=status)
 
@@ -297,9 +307,11 @@ def article_edition_links(article: Article) -> dict[str, str]:
     return links
 
 
-def support_page(request: HttpRequest) -> HttpResponse:
-    links = _in_each_edition(lambda edition: reverse("reader:support"))
-    return _render(request, "reader/support.html", {}, links)
+def info_page(request: HttpRequest, kind: str) -> HttpResponse:
+    """Support Us or About: the edition's page from the admin, else the built-in text."""
+    page = InfoPage.objects.filter(locale__language_code=request.edition.code, kind=kind).first()
+    links = _in_each_edition(lambda edition: reverse(f"reader:{kind}"))
+    return _render(request, f"reader/{kind}.html", {"info_page": page}, links)
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:

@@ -74,6 +74,7 @@ def _paths(story):
             f"{prefix}labels/explainer/",
             f"{prefix}explainers/",
             f"{prefix}support/",
+            f"{prefix}about/",
             f"{prefix}no-such-page/",
         ]
     return paths

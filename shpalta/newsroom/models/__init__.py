@@ -3,6 +3,7 @@
 from .article import Article, ArticleAuthor, ArticleQuerySet, ArticleTag, Kind, StoryNumber
 from .curation import MAX_TOP_STORIES, FrontPage, TopStory
 from .images import NewsImage, NewsRendition
+from .pages import InfoPage, InfoPageKind
 from .taxonomy import Author, Label, Section, Tag
 
 __all__ = [
@@ -13,6 +14,8 @@ __all__ = [
     "ArticleTag",
     "Author",
     "FrontPage",
+    "InfoPage",
+    "InfoPageKind",
     "Kind",
     "Label",
     "NewsImage",
