@@ -202,9 +202,7 @@ def tag_page(request: HttpRequest, slug: str) -> HttpResponse:
     links = _in_each_edition(
         lambda edition: reverse("reader:tag", args=[getattr(tag, f"slug_{edition.code}")])
     )
-    return _listing(
-        request, "reader/list.html", _live(request).tagged(tag), links, title=tag.name, kind="tag"
-    )
+    return _listing(request, "reader/list.html", _live(request).tagged(tag), links, title=tag.name)
 
 
 def author_page(request: HttpRequest, slug: str) -> HttpResponse:
@@ -220,29 +218,31 @@ def author_page(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _slug_listing(request: HttpRequest, *, model, slug: str, url_name: str, articles_of):
+    """A list page of a section or label: same slug in every edition, named in each."""
+    item = get_object_or_404(model, slug=slug)
+    links = _in_each_edition(lambda edition: reverse(url_name, args=[slug]))
+    articles = articles_of(_live(request), item)
+    return _listing(request, "reader/list.html", articles, links, title=item.name)
+
+
 def section_page(request: HttpRequest, slug: str) -> HttpResponse:
-    section = get_object_or_404(Section, slug=slug)
-    links = _in_each_edition(lambda edition: reverse("reader:section", args=[slug]))
-    return _listing(
+    return _slug_listing(
         request,
-        "reader/list.html",
-        _live(request).filter(section=section),
-        links,
-        title=section.name,
-        kind="section",
+        model=Section,
+        slug=slug,
+        url_name="reader:section",
+        articles_of=lambda live, section: live.filter(section=section),
     )
 
 
 def label_page(request: HttpRequest, slug: str) -> HttpResponse:
-    label = get_object_or_404(Label, slug=slug)
-    links = _in_each_edition(lambda edition: reverse("reader:label", args=[slug]))
-    return _listing(
+    return _slug_listing(
         request,
-        "reader/list.html",
-        _live(request).filter(labels=label),
-        links,
-        title=label.name,
-        kind="label",
+        model=Label,
+        slug=slug,
+        url_name="reader:label",
+        articles_of=lambda live, label: live.filter(labels=label),
     )
 
 
@@ -251,14 +251,8 @@ def kind_page(request: HttpRequest, segment: str) -> HttpResponse:
     if kind is None or kind == Kind.NEWS:
         raise Http404(_("There is no such section."))
     links = _in_each_edition(lambda edition: reverse("reader:kind", args=[segment]))
-    return _listing(
-        request,
-        "reader/list.html",
-        _live(request).filter(kind=kind),
-        links,
-        title=Kind(kind).label,
-        kind="kind",
-    )
+    articles = _live(request).filter(kind=kind)
+    return _listing(request, "reader/list.html", articles, links, title=Kind(kind).label)
 
 
 def article_page(request: HttpRequest, kind: str, year: str, month: str, day: str, story: str):
