@@ -280,10 +280,16 @@ def article_page(request: HttpRequest, kind: str, year: str, month: str, day: st
             .for_listing()
             .newest_first()[:RELATED]
         )
+    live = _live(request).exclude(pk=article.pk).for_listing().newest_first()
     return _render(
         request,
         "reader/article.html",
-        {"article": article, "related_tag": related_tag, "related": related},
+        {
+            "article": article,
+            "related_tag": related_tag,
+            "related": related,
+            "top_stories": _top_stories(request, live),
+        },
         article_edition_links(article),
     )
 

@@ -1,5 +1,5 @@
 """axe-core finds no serious or critical accessibility problem on any page type, in any
-edition, on a desktop or a phone."""
+edition, on a desktop in light colours and on a phone in dark ones."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -80,9 +80,10 @@ def _paths(story):
     return paths
 
 
-@pytest.mark.parametrize("width", [1366, 360])
-def test_no_serious_accessibility_violations(page: Page, live_server, story, width):
+@pytest.mark.parametrize(("width", "scheme"), [(1366, "light"), (360, "dark")])
+def test_no_serious_accessibility_violations(page: Page, live_server, story, width, scheme):
     page.set_viewport_size({"width": width, "height": 900})
+    page.emulate_media(color_scheme=scheme)
     axe = Axe()
     found = {}
     for path in _paths(story):
