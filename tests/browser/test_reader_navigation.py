@@ -71,6 +71,12 @@ def test_reader_navigates_the_site(page: Page, live_server, newspaper, artifacts
     assert page.url.endswith(f"/eng/news/{yesterday:%Y/%m}/{yesterday.day}/")
     expect(page.locator(".day-nav h2")).not_to_contain_text("Today")
 
+    page.goto(f"{live_server.url}/eng/sections/politics/")
+    expect(page.locator("h1")).to_have_text("Politics")
+    shot("section")
+    page.goto(f"{live_server.url}/eng/support/")
+    shot("support")
+
     page.goto(f"{live_server.url}/eng/no-such-page/")
     expect(page.locator("h1")).to_have_text("Page not found")
     shot("404")

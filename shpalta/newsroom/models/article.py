@@ -201,6 +201,11 @@ class Article(
         ]
         indexes = [
             models.Index(fields=["locale", "live", "-published_at"], name="article_edition_stream"),
+            # The section and kind lists of an edition, newest first.
+            models.Index(
+                fields=["section", "locale", "-published_at"], name="article_section_stream"
+            ),
+            models.Index(fields=["kind", "locale", "-published_at"], name="article_kind_stream"),
         ]
 
     def __str__(self) -> str:
