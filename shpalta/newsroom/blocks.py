@@ -1,6 +1,8 @@
 """The house blocks of an article body: Source, Quote, Details, Background, paragraphs,
 images, embeds and ad slots, with the rules a reporter is told about in the form."""
 
+import copy
+
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.functional import cached_property
@@ -60,9 +62,23 @@ class DetailsBlock(blocks.RichTextBlock):
         template = "newsroom/blocks/details.html"
 
 
+class ArticleChooserBlock(SnippetChooserBlock):
+    """Wagtail's snippet chooser, loading the chosen articles with their editions in one
+    query: a page links each of them, and the link needs the edition."""
+
+    def bulk_to_python(self, values):
+        objects = self.model_class.objects.select_related("locale").in_bulk(values)
+        seen, result = set(), []
+        for pk in values:
+            article = objects.get(pk)
+            result.append(copy.copy(article) if article is not None and pk in seen else article)
+            seen.add(pk)
+        return result
+
+
 class BackgroundItemBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("What the earlier story said"))
-    article = SnippetChooserBlock("newsroom.Article", required=False, label=_("Earlier article"))
+    article = ArticleChooserBlock("newsroom.Article", required=False, label=_("Earlier article"))
     url = blocks.URLBlock(required=False, label=_("Or a web address"))
 
     def clean(self, value):
