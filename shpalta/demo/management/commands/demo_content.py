@@ -4,6 +4,7 @@ import os
 import secrets
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from shpalta.demo.content import DemoContentExistsError, ensure_demo_accounts, write_demo_content
@@ -37,7 +38,7 @@ class Command(BaseCommand):
         password = password or secrets.token_urlsafe(9)
         usernames = ensure_demo_accounts(password=password)
         self.stdout.write(
-            self.style.SUCCESS("Newsroom logins (http://127.0.0.1:8000/admin/): ")
+            self.style.SUCCESS(f"Newsroom logins ({settings.WAGTAILADMIN_BASE_URL}/admin/): ")
             + ", ".join(usernames)
             + f" — password: {password}"
         )
