@@ -7,6 +7,7 @@ from datetime import datetime
 from django.core.files.images import ImageFile
 from PIL import Image
 from wagtail.models import Locale
+from wagtail.rich_text import RichText
 
 from shpalta.newsroom.models import (
     Article,
@@ -104,3 +105,31 @@ def make_article(
         revision.publish()
         article.refresh_from_db()
     return article
+
+
+def house_body(earlier=None, image=None) -> list:
+    """A body with every house block, as a StreamField value."""
+    body = [
+        (
+            "source",
+            {
+                "attribution": RichText("<p>Заява прессекретаря</p>"),
+                "outlet": "Укрінформ",
+                "url": "https://example.org/report",
+            },
+        ),
+        ("quote", {"quote": "Ми працюємо далі.", "speaker": "Речниця"}),
+        ("details", RichText("<p>Перший абзац деталей.</p><p>Другий абзац.</p>")),
+        ("ad_slot", None),
+        ("paragraph", RichText("<p>Звичайний абзац.</p>")),
+        ("embed", {"url": "https://www.youtube.com/watch?v=M7lc1UVf-VE", "caption": "Відео"}),
+    ]
+    if image:
+        body.append(
+            ("image", {"image": image, "alt": "Опис фото", "caption": "Підпис", "credit": ""})
+        )
+    background = [{"text": "Про це ми писали", "article": None, "url": "https://example.org/old"}]
+    if earlier:
+        background.insert(0, {"text": "Попередня новина", "article": earlier, "url": ""})
+    body.append(("background", background))
+    return body

@@ -4,13 +4,12 @@ edition, on a desktop in light colours and on a phone in dark ones."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
-from wagtail.rich_text import RichText
 
 from shpalta.editions.registry import EDITIONS, get_edition
 from shpalta.newsroom.models import Label
 from shpalta.newsroom.services import article_translate
 
-from ..factories import make_article, make_author, make_image, make_section, make_tag
+from ..factories import house_body, make_article, make_author, make_image, make_section, make_tag
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,25 +20,9 @@ BLOCKING = {"serious", "critical"}
 def story(newsroom):
     author = make_author("oksana", uk="Оксана Мельник", ru="Оксана Мельник", en="Oksana Melnyk")
     label = Label.objects.create(slug="explainer", name_uk="ПОЯСНЕННЯ", name_en="EXPLAINER")
-    body = [
-        (
-            "source",
-            {
-                "attribution": RichText("<p>Штаб</p>"),
-                "outlet": "Укрінформ",
-                "url": "https://example.org/a",
-            },
-        ),
-        ("quote", {"quote": "Ми працюємо.", "speaker": "Речниця"}),
-        ("details", RichText("<p>Деталі.</p>")),
-        ("ad_slot", None),
-        ("image", {"image": make_image(), "alt": "Опис", "caption": "Підпис", "credit": ""}),
-        ("embed", {"url": "https://youtu.be/M7lc1UVf-VE", "caption": ""}),
-        ("background", [{"text": "Раніше", "article": None, "url": "https://example.org/b"}]),
-    ]
     article = make_article(
         headline="Пояснюємо головне",
-        body=body,
+        body=house_body(image=make_image()),
         authors=[author],
         labels=[label],
         tags=[make_tag("nato")],

@@ -5,41 +5,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.utils import timezone
-from wagtail.rich_text import RichText
 
 from shpalta.editions.registry import get_edition
 from shpalta.newsroom.services import article_translate
 
-from ..factories import make_article, make_author, make_image, make_tag
+from ..factories import house_body, make_article, make_author, make_image, make_tag
 
 pytestmark = pytest.mark.django_db
-
-
-def full_body(earlier=None, image=None):
-    body = [
-        (
-            "source",
-            {
-                "attribution": RichText("<p>Заява прессекретаря</p>"),
-                "outlet": "Укрінформ",
-                "url": "https://example.org/report",
-            },
-        ),
-        ("quote", {"quote": "Ми працюємо далі.", "speaker": "Речниця"}),
-        ("details", RichText("<p>Перший абзац деталей.</p><p>Другий абзац.</p>")),
-        ("ad_slot", None),
-        ("paragraph", RichText("<p>Звичайний абзац.</p>")),
-        ("embed", {"url": "https://www.youtube.com/watch?v=M7lc1UVf-VE", "caption": "Відео"}),
-    ]
-    if image:
-        body.append(
-            ("image", {"image": image, "alt": "Опис фото", "caption": "Підпис", "credit": ""})
-        )
-    background = [{"text": "Про це ми писали", "article": None, "url": "https://example.org/old"}]
-    if earlier:
-        background.insert(0, {"text": "Попередня новина", "article": earlier, "url": ""})
-    body.append(("background", background))
-    return body
 
 
 def test_article_page_renders_every_block_in_house_order(client, newsroom):
@@ -48,7 +20,7 @@ def test_article_page_renders_every_block_in_house_order(client, newsroom):
     author = make_author(uk="Оксана Мельник")
     article = make_article(
         headline="Головна новина",
-        body=full_body(earlier=earlier, image=image),
+        body=house_body(earlier=earlier, image=image),
         authors=[author],
         tags=[make_tag("nato", uk="НАТО")],
         published_at=datetime(2024, 12, 12, 17, 16, tzinfo=UTC),
@@ -79,7 +51,7 @@ def test_english_edition_speaks_english(client, newsroom):
     article = make_article(
         edition="en",
         headline="Parliament passes the law",
-        body=full_body(),
+        body=house_body(),
         published_at=datetime(2024, 12, 12, 17, 16, tzinfo=UTC),
     )
     response = client.get(article.get_absolute_url())
@@ -99,7 +71,7 @@ def test_english_edition_speaks_english(client, newsroom):
 def test_background_link_to_an_unpublished_article_shows_only_its_text(client, newsroom):
     earlier = make_article(headline="Знята з публікації")
     earlier.unpublish()
-    article = make_article(body=full_body(earlier=earlier))
+    article = make_article(body=house_body(earlier=earlier))
     html = client.get(article.get_absolute_url()).content.decode()
     assert "<li>Попередня новина</li>" in html
 
