@@ -1,4 +1,4 @@
-"""The article form of the Wagtail editor: bylines, tags and story numbers checked."""
+"""Admin forms: articles (bylines, tags and story numbers checked) and front pages."""
 
 from django import forms
 from django.utils.translation import gettext as _
@@ -9,28 +9,8 @@ from .models import Article
 from .services import allocate_story_number
 
 
-class ArticleForm(WagtailAdminModelForm):
-    # Listing the same author or tag twice is refused here rather than by a database
-    # constraint: Wagtail saves new child rows before deleting removed ones, so a
-    # constraint would break "remove, then add again" and reverting to old revisions.
-    CHOSEN_ONCE = (
-        ("author_links", "author", gettext_lazy("List each author once.")),
-        ("tag_links", "tag", gettext_lazy("List each tag once.")),
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        for relation, field, message in self.CHOSEN_ONCE:
-            chosen = self._chosen(relation, field)
-            if chosen is not None and len(chosen) != len(set(chosen)):
-                self.add_error(None, message)
-        # A draft may wait for its byline (Wagtail defers required fields for drafts);
-        # what is submitted or published needs one. A panel minimum would instead show an
-        # empty author form that the chooser's "Add authors" button does not fill.
-        if not self.is_deferred_validation and self._chosen("author_links", "author") == []:
-            self.add_error(None, gettext_lazy("Name at least one author."))
-        self._check_story_number(cleaned)
-        return cleaned
+class ChooserForm(WagtailAdminModelForm):
+    """An admin form whose inline formsets choose objects (authors, tags, articles)."""
 
     def _chosen(self, relation: str, field: str) -> list | None:
         """What the inline formset chose, or None while the formset itself has errors."""
@@ -42,6 +22,33 @@ class ArticleForm(WagtailAdminModelForm):
             for form in formset.forms
             if form.cleaned_data.get(field) and not form.cleaned_data.get("DELETE")
         ]
+
+    def _refuse_repeats(self, relation: str, field: str, message) -> None:
+        chosen = self._chosen(relation, field)
+        if chosen is not None and len(chosen) != len(set(chosen)):
+            self.add_error(None, message)
+
+
+class ArticleForm(ChooserForm):
+    # Listing the same author or tag twice is refused here rather than by a database
+    # constraint: Wagtail saves new child rows before deleting removed ones, so a
+    # constraint would break "remove, then add again" and reverting to old revisions.
+    CHOSEN_ONCE = (
+        ("author_links", "author", gettext_lazy("List each author once.")),
+        ("tag_links", "tag", gettext_lazy("List each tag once.")),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        for relation, field, message in self.CHOSEN_ONCE:
+            self._refuse_repeats(relation, field, message)
+        # A draft may wait for its byline (Wagtail defers required fields for drafts);
+        # what is submitted or published needs one. A panel minimum would instead show an
+        # empty author form that the chooser's "Add authors" button does not fill.
+        if not self.is_deferred_validation and self._chosen("author_links", "author") == []:
+            self.add_error(None, gettext_lazy("Name at least one author."))
+        self._check_story_number(cleaned)
+        return cleaned
 
     def _check_story_number(self, cleaned: dict) -> None:
         number = cleaned.get("story_number")
@@ -68,18 +75,11 @@ class ArticleForm(WagtailAdminModelForm):
             )
 
 
-class FrontPageForm(WagtailAdminModelForm):
+class FrontPageForm(ChooserForm):
     def clean(self):
         cleaned = super().clean()
-        formset = self.formsets.get("top_stories")
-        if formset is not None and formset.is_valid():
-            chosen = [
-                form.cleaned_data["article"]
-                for form in formset.forms
-                if form.cleaned_data.get("article") and not form.cleaned_data.get("DELETE")
-            ]
-            if any(article.locale_id != self.instance.locale_id for article in chosen):
-                self.add_error(None, gettext_lazy("Choose articles of this edition only."))
-            if len(chosen) != len(set(chosen)):
-                self.add_error(None, gettext_lazy("Choose each article once."))
+        chosen = self._chosen("top_stories", "article") or []
+        if any(article.locale_id != self.instance.locale_id for article in chosen):
+            self.add_error(None, gettext_lazy("Choose articles of this edition only."))
+        self._refuse_repeats("top_stories", "article", gettext_lazy("Choose each article once."))
         return cleaned
