@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "shpalta.newsroom",
     "shpalta.reader",
     "shpalta.ads",
+    "shpalta.syndication",
     "shpalta.demo",
     "wagtail.contrib.simple_translation",
     "wagtail.users",
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -181,6 +183,17 @@ if os.environ.get("EMAIL_HOST"):
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 
+# The public address of the site: feeds, sitemaps, canonical links and the API give
+# absolute URLs on it, whatever Host header a request came with.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+PUBLISHER_NAME = os.environ.get("PUBLISHER_NAME", "Shpalta")
+
+# Syndication: the WebSub hub that feeds name and that publishing announces them to
+# (empty: no hub); the content API's allowance per client (API key or address).
+WEBSUB_HUB_URL = os.environ.get("WEBSUB_HUB_URL", "")
+API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "120"))
+API_RATE_WINDOW = int(os.environ.get("API_RATE_WINDOW", "60"))
+
 # Security. Behind a TLS-terminating proxy set HTTPS=1.
 HTTPS = env_bool("HTTPS", False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
@@ -193,7 +206,7 @@ X_FRAME_OPTIONS = "SAMEORIGIN"  # the Wagtail preview uses a same-origin frame
 
 # Wagtail: the newsroom editor.
 WAGTAIL_SITE_NAME = "Shpalta"
-WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

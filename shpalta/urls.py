@@ -6,15 +6,21 @@ from django.views.static import serve
 from wagtail.admin import urls as wagtailadmin_urls
 
 from shpalta.editions.urls import edition_patterns
+from shpalta.syndication import sitemaps
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap_index"),
+    path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
 ]
 if settings.SERVE_MEDIA:
     urlpatterns.append(
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     )
-urlpatterns += edition_patterns(path("", include("shpalta.reader.urls")))
+urlpatterns += edition_patterns(
+    path("", include("shpalta.reader.urls")),
+    path("", include("shpalta.syndication.urls")),
+)
 
 handler404 = "shpalta.reader.views.page_not_found"
 handler500 = "shpalta.reader.views.server_error"

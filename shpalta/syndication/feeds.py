@@ -1,0 +1,212 @@
+"""RSS 2.0 and Atom feeds of an edition, its urgent news, a section, a tag and an author,
+and the partners' full-text feed, on Django's syndication framework.
+
+Every feed exists as RSS (`…/rss/`) and Atom (`…/atom/`). Items carry a GUID that never
+changes (links.article_uri), Kyiv times with their offset, the main image as an
+enclosure, and the feed names itself (atom:link rel="self") and the WebSub hub
+(rel="hub") when WEBSUB_HUB_URL is set.
+"""
+
+import mimetypes
+import re
+from dataclasses import dataclass, replace
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+from shpalta.editions.dates import kyiv_time
+from shpalta.newsroom.models import Article, Author, NewsImage, Section, Tag
+
+from .links import absolute, article_uri
+
+ITEMS = 50
+ENCLOSURE_SPEC = "width-1200"
+CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
+# Addresses in the body are root-relative on the site; a feed reader needs them whole.
+_ROOT_RELATIVE = re.compile(r'\b(src|href)="/(?!/)')
+
+
+class ShpaltaRssFeed(Rss201rev2Feed):
+    """RSS 2.0 with content:encoded for full text and atom:link rel="hub" for WebSub."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:content": CONTENT_NS}
+
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        if self.feed.get("hub"):
+            handler.addQuickElement("atom:link", None, {"rel": "hub", "href": self.feed["hub"]})
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("full_text"):
+            handler.addQuickElement("content:encoded", item["full_text"])
+
+
+class ShpaltaAtomFeed(Atom1Feed):
+    """Atom 1.0 with rel="hub" and, in the partners' feed, the full text as content."""
+
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        if self.feed.get("hub"):
+            handler.addQuickElement("link", "", {"rel": "hub", "href": self.feed["hub"]})
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("full_text"):
+            handler.addQuickElement("content", item["full_text"], {"type": "html"})
+
+
+@dataclass(frozen=True)
+class FeedSubject:
+    """What a feed is about: its title, the reader page it mirrors, its articles."""
+
+    title: str
+    page: str
+    articles: QuerySet
+    feed_path: str = ""
+
+
+def full_text(article: Article) -> str:
+    html = render_to_string("syndication/full_text.html", {"article": article})
+    return _ROOT_RELATIVE.sub(rf'\1="{settings.SITE_URL}/', html)
+
+
+class ArticleFeed(Feed):
+    """The edition's latest articles. Subclasses narrow `subject()`; the URL's `format`
+    (rss or atom) picks the generator."""
+
+    feed_type = ShpaltaRssFeed
+    full_text = False
+
+    def __init__(self, feed_type=ShpaltaRssFeed):
+        # One instance serves every request of its URL, in many threads: nothing
+        # per request may be kept on it.
+        super().__init__()
+        self.feed_type = feed_type
+
+    def get_object(self, request, **kwargs) -> FeedSubject:
+        subject = self.subject(request, **kwargs)
+        return replace(subject, feed_path=request.path)
+
+    def subject(self, request, **kwargs) -> FeedSubject:
+        return FeedSubject(_("Latest news"), reverse("reader:front"), self.live(request))
+
+    def live(self, request) -> QuerySet:
+        return Article.objects.live().in_edition(request.edition.code)
+
+    def title(self, subject: FeedSubject) -> str:
+        return f"{settings.PUBLISHER_NAME}: {subject.title}"
+
+    def link(self, subject: FeedSubject) -> str:
+        return absolute(subject.page)
+
+    def description(self, subject: FeedSubject) -> str:
+        return subject.title
+
+    def subtitle(self, subject: FeedSubject) -> str:
+        return subject.title
+
+    def feed_url(self, subject: FeedSubject) -> str:
+        return absolute(subject.feed_path)
+
+    def feed_extra_kwargs(self, subject: FeedSubject) -> dict:
+        return {"hub": settings.WEBSUB_HUB_URL}
+
+    def items(self, subject: FeedSubject):
+        images = NewsImage.objects.prefetch_renditions(ENCLOSURE_SPEC)
+        return (
+            subject.articles.newest_first()
+            .select_related("locale", "section")
+            .prefetch_related(
+                "author_links__author", "tag_links__tag", Prefetch("main_image", images)
+            )[:ITEMS]
+        )
+
+    def item_title(self, article: Article) -> str:
+        return article.headline
+
+    def item_link(self, article: Article) -> str:
+        return absolute(article.get_absolute_url())
+
+    def item_description(self, article: Article) -> str:
+        return article.summary or strip_tags(article.lead)
+
+    def item_guid(self, article: Article) -> str:
+        return article_uri(article)
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, article: Article):
+        return kyiv_time(article.published_at)
+
+    def item_updateddate(self, article: Article):
+        return kyiv_time(article.updated_at or article.published_at)
+
+    def item_author_name(self, article: Article) -> str:
+        return ", ".join(author.name for author in article.ordered_authors())
+
+    def item_categories(self, article: Article) -> list[str]:
+        return [article.section.name, *(tag.name for tag in article.ordered_tags())]
+
+    def item_enclosures(self, article: Article) -> list[Enclosure]:
+        if not article.main_image:
+            return []
+        rendition = article.main_image.get_rendition(ENCLOSURE_SPEC)
+        url = rendition.url if "://" in rendition.url else absolute(rendition.url)
+        mime_type = mimetypes.guess_type(rendition.file.name)[0] or "application/octet-stream"
+        return [Enclosure(url, str(rendition.file.size), mime_type)]
+
+    def item_extra_kwargs(self, article: Article) -> dict:
+        return {"full_text": full_text(article)} if self.full_text else {}
+
+
+class UrgentFeed(ArticleFeed):
+    def subject(self, request, **kwargs) -> FeedSubject:
+        return FeedSubject(
+            _("Urgent news"), reverse("reader:all_news"), self.live(request).filter(is_urgent=True)
+        )
+
+
+class PartnerFeed(ArticleFeed):
+    """The whole text of every article, for partners who republish it."""
+
+    full_text = True
+
+    def subject(self, request, **kwargs) -> FeedSubject:
+        return FeedSubject(_("Full text for partners"), reverse("reader:front"), self.live(request))
+
+
+class SectionFeed(ArticleFeed):
+    def subject(self, request, slug: str) -> FeedSubject:
+        section = get_object_or_404(Section, slug=slug)
+        return FeedSubject(
+            section.name,
+            reverse("reader:section", args=[slug]),
+            self.live(request).filter(section=section),
+        )
+
+
+class TagFeed(ArticleFeed):
+    def subject(self, request, slug: str) -> FeedSubject:
+        tag = get_object_or_404(Tag, **{f"slug_{request.edition.code}": slug})
+        return FeedSubject(
+            tag.name, reverse("reader:tag", args=[slug]), self.live(request).tagged(tag)
+        )
+
+
+class AuthorFeed(ArticleFeed):
+    def subject(self, request, slug: str) -> FeedSubject:
+        author = get_object_or_404(Author, slug=slug)
+        return FeedSubject(
+            author.name,
+            reverse("reader:author", args=[slug]),
+            self.live(request).by_author(author),
+        )

@@ -1,0 +1,19 @@
+"""Absolute addresses and stable identifiers for what leaves the site by machine."""
+
+import uuid
+
+from django.conf import settings
+
+from shpalta.newsroom.models import Article
+
+
+def absolute(path: str) -> str:
+    """The public address of a path, on SITE_URL whatever host a request came by."""
+    return settings.SITE_URL + path
+
+
+def article_uri(article: Article) -> str:
+    """An identifier that never changes for one edition of a story, even when its address
+    does (a corrected publication day changes the URL): urn:uuid from the story's
+    translation key and the edition. Feeds give it as the GUID, the API as ninjs uri."""
+    return uuid.uuid5(article.translation_key, article.locale.language_code).urn

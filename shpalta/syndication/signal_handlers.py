@@ -1,0 +1,1 @@
+"""Side effects of publishing on syndication (connected in apps.py)."""

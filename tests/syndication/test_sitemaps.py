@@ -1,0 +1,147 @@
+"""Sitemaps validated against the sitemaps.org schema and its news and xhtml extensions."""
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+from lxml import etree
+
+from shpalta.editions.dates import KYIV
+
+from ..factories import make_article
+
+pytestmark = pytest.mark.django_db
+SCHEMAS = Path(__file__).parent / "schemas"
+NS = {
+    "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "news": "http://www.google.com/schemas/sitemap-news/0.9",
+    "xhtml": "http://www.w3.org/1999/xhtml",
+}
+
+
+@pytest.fixture(scope="module")
+def urlset_schema():
+    return etree.XMLSchema(etree.parse(SCHEMAS / "urlset.xsd"))
+
+
+@pytest.fixture(scope="module")
+def index_schema():
+    return etree.XMLSchema(etree.parse(SCHEMAS / "siteindex.xsd"))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_index():
+    cache.clear()
+
+
+def fetch(client, url, schema=None):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    assert response["Content-Type"].startswith("application/xml")
+    document = etree.fromstring(response.content)
+    if schema is not None:
+        schema.assertValid(document)
+    return document
+
+
+def locations(document) -> list[str]:
+    return document.xpath("//s:loc/text()", namespaces=NS)
+
+
+def test_index_lists_news_and_month_sitemaps_of_every_edition(client, newsroom, index_schema):
+    make_article(published_at=datetime(2024, 12, 12, 19, 16, tzinfo=KYIV))
+    make_article()
+    make_article(edition="en")
+    index = fetch(client, "/sitemap.xml", index_schema)
+    urls = locations(index)
+    this_month = timezone.localtime(timezone.now(), KYIV).strftime("%Y-%m")
+    for expected in (
+        "http://127.0.0.1:8000/sitemaps/news.xml",
+        "http://127.0.0.1:8000/sitemaps/2024-12.xml",
+        f"http://127.0.0.1:8000/sitemaps/{this_month}.xml",
+        "http://127.0.0.1:8000/rus/sitemaps/news.xml",
+        "http://127.0.0.1:8000/eng/sitemaps/news.xml",
+        f"http://127.0.0.1:8000/eng/sitemaps/{this_month}.xml",
+    ):
+        assert expected in urls
+    assert "http://127.0.0.1:8000/eng/sitemaps/2024-12.xml" not in urls  # nothing then
+    # A month between the two holds nothing either and is left out.
+    assert "http://127.0.0.1:8000/sitemaps/2025-06.xml" not in urls
+
+
+def test_month_sitemap_holds_that_month_with_hreflang_alternates(client, newsroom, urlset_schema):
+    december = datetime(2024, 12, 12, 19, 16, tzinfo=KYIV)
+    story = make_article(published_at=december)
+    english = make_article(
+        edition="en",
+        published_at=december,
+        story_number=story.story_number,
+        translation_key=story.translation_key,
+    )
+    lonely = make_article(published_at=december + timedelta(days=1))
+    make_article(published_at=datetime(2025, 1, 1, 0, 5, tzinfo=KYIV))  # January in Kyiv
+    sitemap = fetch(client, "/sitemaps/2024-12.xml", urlset_schema)
+
+    site = "http://127.0.0.1:8000"
+    assert locations(sitemap) == [site + story.get_absolute_url(), site + lonely.get_absolute_url()]
+    first = sitemap.xpath("//s:url", namespaces=NS)[0]
+    alternates = {
+        link.get("hreflang"): link.get("href") for link in first.xpath("xhtml:link", namespaces=NS)
+    }
+    assert alternates == {
+        "uk": site + story.get_absolute_url(),
+        "en": site + english.get_absolute_url(),
+        "x-default": site + story.get_absolute_url(),
+    }
+    assert first.findtext("s:lastmod", namespaces=NS).startswith("2024-12-12T19:16")
+    second = sitemap.xpath("//s:url", namespaces=NS)[1]
+    assert second.xpath("xhtml:link", namespaces=NS) == []
+
+
+def test_news_sitemap_has_the_last_two_days_with_publication_and_language(
+    client, newsroom, urlset_schema
+):
+    fresh = make_article(edition="en", headline="Fresh & new")
+    make_article(edition="en", published_at=timezone.now() - timedelta(hours=49))
+    make_article(edition="uk")
+    sitemap = fetch(client, "/eng/sitemaps/news.xml", urlset_schema)
+    assert locations(sitemap) == ["http://127.0.0.1:8000" + fresh.get_absolute_url()]
+    news = sitemap.xpath("//news:news", namespaces=NS)[0]
+    assert news.findtext("news:publication/news:name", namespaces=NS) == "Shpalta"
+    assert news.findtext("news:publication/news:language", namespaces=NS) == "en"
+    assert news.findtext("news:title", namespaces=NS) == "Fresh & new"
+    published = datetime.fromisoformat(news.findtext("news:publication_date", namespaces=NS))
+    assert published == fresh.published_at
+
+
+def test_empty_edition_gives_empty_but_well_formed_sitemaps(client, newsroom, index_schema):
+    make_article()
+    sitemap = fetch(client, "/rus/sitemaps/news.xml")
+    assert sitemap.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
+    assert locations(sitemap) == []
+    this_month = timezone.localtime(timezone.now(), KYIV).strftime("%Y-%m")
+    assert locations(fetch(client, f"/rus/sitemaps/{this_month}.xml")) == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/sitemaps/2024-13.xml",
+        "/sitemaps/2024-00.xml",
+        "/sitemaps/1999-12.xml",
+        "/sitemaps/2999-01.xml",
+        "/sitemaps/2024-12.xml?p=abc",
+        "/sitemaps/2024-12.xml?p=9",
+        "/deu/sitemaps/news.xml",
+    ],
+)
+def test_impossible_sitemap_addresses_are_404(client, newsroom, url):
+    assert client.get(url).status_code == 404
+
+
+def test_robots_txt_names_the_index_and_keeps_crawlers_out_of_the_newsroom(client, settings):
+    text = client.get("/robots.txt").content.decode()
+    assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in text
+    assert "Disallow: /admin/" in text
