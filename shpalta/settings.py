@@ -96,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "shpalta.editions.context_processors.editions",
+                "shpalta.syndication.context_processors.publisher",
             ],
         },
     },
@@ -193,6 +194,8 @@ PUBLISHER_NAME = os.environ.get("PUBLISHER_NAME", "Shpalta")
 WEBSUB_HUB_URL = os.environ.get("WEBSUB_HUB_URL", "")
 API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "120"))
 API_RATE_WINDOW = int(os.environ.get("API_RATE_WINDOW", "60"))
+# Called on every beat of `manage.py run_scheduler`, after scheduled publishing.
+SCHEDULED_JOBS = ["shpalta.syndication.websub.announce_pending"]
 
 # Security. Behind a TLS-terminating proxy set HTTPS=1.
 HTTPS = env_bool("HTTPS", False)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap_index"),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
+    path("api/v1/", include("shpalta.syndication.api_urls")),
 ]
 if settings.SERVE_MEDIA:
     urlpatterns.append(

@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.test import override_settings
 
 from shpalta.newsroom.services import ensure_newsroom_roles
@@ -35,6 +36,14 @@ def _static_files_from_the_apps():
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: database ids repeat after a rollback, and
+    an entry kept from an earlier test (a Wagtail rendition, an API allowance, the
+    sitemap index) would describe rows and files that are gone."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -63,8 +63,8 @@ def image_file(size=(640, 360), fmt="PNG", name="picture.png") -> ImageFile:
     return ImageFile(buffer, name=name)
 
 
-def make_image(title: str = "A picture", credit: str = "Test Agency") -> NewsImage:
-    return NewsImage.objects.create(title=title, file=image_file(), credit=credit)
+def make_image(title: str = "A picture", credit: str = "Test Agency", size=(640, 360)) -> NewsImage:
+    return NewsImage.objects.create(title=title, file=image_file(size), credit=credit)
 
 
 def make_article(

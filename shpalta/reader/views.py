@@ -27,6 +27,14 @@ from shpalta.newsroom.models import (
     TopStory,
 )
 from shpalta.newsroom.models.article import KIND_URL_SEGMENTS
+from shpalta.syndication.metadata import (
+    FeedLink,
+    PageHead,
+    describe_article,
+    feed_links,
+    organization,
+    page_head,
+)
 
 PER_PAGE = 30
 RECENT_NEWS = 20
@@ -46,7 +54,7 @@ def _live(request: HttpRequest):
 def _paged(request: HttpRequest, queryset, per_page: int = PER_PAGE):
     """The page of a list that ?page= asks for; 404 for a page that is not there."""
     raw = request.GET.get("page", "1")
-    if not raw.isdigit() or len(raw) > 6:
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 6:
         raise Http404(_("There is no such page."))
     try:
         return Paginator(queryset, per_page, allow_empty_first_page=True).page(int(raw))
@@ -66,8 +74,21 @@ def _front_page_links() -> dict[str, str]:
     return _in_each_edition(lambda edition: reverse("reader:front"))
 
 
-def _render(request: HttpRequest, template: str, context: dict, links: dict[str, str], status=200):
-    """Render a reader page with the chrome every page has: edition switch, menu, recent news."""
+def _render(
+    request: HttpRequest,
+    template: str,
+    context: dict,
+    links: dict[str, str],
+    status=200,
+    *,
+    head: PageHead | None = None,
+    feeds: list[FeedLink] = (),
+):
+    """Render a reader page with the chrome every page has: edition switch, menu, recent
+    news, and the head (canonical, hreflang, feeds, social cards). Unless `head` says
+    otherwise the page exists in every edition, at `links`."""
+    if head is None:
+        head = page_head(request, alternates=links, feeds=feeds, title=context.get("title", ""))
     switch = [
         {"edition": edition, "url": links[edition.code], "current": edition == request.edition}
         for edition in EDITIONS
@@ -85,6 +106,7 @@ def _render(request: HttpRequest, template: str, context: dict, links: dict[str,
         "social_url": settings.SOCIAL_URL,
         "support_url": settings.SUPPORT_URL,
         "newsroom_email": settings.DEFAULT_FROM_EMAIL,
+        "head": head,
     }
     return render(request, template, {**chrome, **context}, status=status)
 
@@ -93,11 +115,16 @@ def front_page(request: HttpRequest) -> HttpResponse:
     live = _live(request).for_listing().newest_first()
     top = _top_stories(request, live)
     stream = live.exclude(pk__in=[article.pk for article in top])[:PER_PAGE]
+    links = _front_page_links()
+    head = page_head(request, alternates=links)
+    head.description = _("News of Ukraine and the world, as it happens.")
+    head.structured_data = [organization()]
     return _render(
         request,
         "reader/front.html",
         {"top_stories": top, "articles": stream, "section_blocks": _section_blocks(request)},
-        _front_page_links(),
+        links,
+        head=head,
     )
 
 
@@ -192,9 +219,17 @@ def all_news(
     )
 
 
-def _listing(request, template: str, queryset, links: dict[str, str], **context) -> HttpResponse:
+def _listing(
+    request, template: str, queryset, links: dict[str, str], feeds=(), **context
+) -> HttpResponse:
     page = _paged(request, queryset.for_listing().newest_first())
-    return _render(request, template, {"page": page, **context}, links)
+    return _render(request, template, {"page": page, **context}, links, feeds=feeds)
+
+
+def _feeds_of(title: str, name: str, slug: str) -> list[FeedLink]:
+    return feed_links(
+        title, reverse(f"feeds:{name}_rss", args=[slug]), reverse(f"feeds:{name}_atom", args=[slug])
+    )
 
 
 def tag_page(request: HttpRequest, slug: str) -> HttpResponse:
@@ -202,7 +237,14 @@ def tag_page(request: HttpRequest, slug: str) -> HttpResponse:
     links = _in_each_edition(
         lambda edition: reverse("reader:tag", args=[getattr(tag, f"slug_{edition.code}")])
     )
-    return _listing(request, "reader/list.html", _live(request).tagged(tag), links, title=tag.name)
+    return _listing(
+        request,
+        "reader/list.html",
+        _live(request).tagged(tag),
+        links,
+        feeds=_feeds_of(tag.name, "tag", slug),
+        title=tag.name,
+    )
 
 
 def author_page(request: HttpRequest, slug: str) -> HttpResponse:
@@ -213,17 +255,21 @@ def author_page(request: HttpRequest, slug: str) -> HttpResponse:
         "reader/author.html",
         _live(request).by_author(author),
         links,
+        feeds=_feeds_of(author.name, "author", slug),
         author=author,
         title=author.name,
     )
 
 
-def _slug_listing(request: HttpRequest, *, model, slug: str, url_name: str, articles_of):
+def _slug_listing(
+    request: HttpRequest, *, model, slug: str, url_name: str, articles_of, feed: str = ""
+):
     """A list page of a section or label: same slug in every edition, named in each."""
     item = get_object_or_404(model, slug=slug)
     links = _in_each_edition(lambda edition: reverse(url_name, args=[slug]))
     articles = articles_of(_live(request), item)
-    return _listing(request, "reader/list.html", articles, links, title=item.name)
+    feeds = _feeds_of(item.name, feed, slug) if feed else ()
+    return _listing(request, "reader/list.html", articles, links, feeds=feeds, title=item.name)
 
 
 def section_page(request: HttpRequest, slug: str) -> HttpResponse:
@@ -233,6 +279,7 @@ def section_page(request: HttpRequest, slug: str) -> HttpResponse:
         slug=slug,
         url_name="reader:section",
         articles_of=lambda live, section: live.filter(section=section),
+        feed="section",
     )
 
 
@@ -281,6 +328,8 @@ def article_page(request: HttpRequest, kind: str, year: str, month: str, day: st
             .newest_first()[:RELATED]
         )
     live = _live(request).exclude(pk=article.pk).for_listing().newest_first()
+    editions = _article_editions(article)
+    head = describe_article(page_head(request, alternates=editions), article)
     return _render(
         request,
         "reader/article.html",
@@ -290,21 +339,23 @@ def article_page(request: HttpRequest, kind: str, year: str, month: str, day: st
             "related": related,
             "top_stories": _top_stories(request, live),
         },
-        article_edition_links(article),
+        {**_front_page_links(), **editions},
+        head=head,
     )
 
 
-def article_edition_links(article: Article) -> dict[str, str]:
-    """The same story in each edition where it is published, else that edition's front page."""
-    links = _front_page_links()
+def _article_editions(article: Article) -> dict[str, str]:
+    """The story's address in each edition where it is published, in edition order.
+    The edition switch leads elsewhere to that edition's front page."""
     siblings = (
         Article.objects.live()
         .filter(translation_key=article.translation_key)
         .select_related("locale")
     )
-    for sibling in siblings:
-        links[sibling.locale.language_code] = sibling.get_absolute_url()
-    return links
+    by_edition = {sibling.locale.language_code: sibling.get_absolute_url() for sibling in siblings}
+    return {
+        edition.code: by_edition[edition.code] for edition in EDITIONS if edition.code in by_edition
+    }
 
 
 def info_page(request: HttpRequest, kind: str) -> HttpResponse:
@@ -315,7 +366,16 @@ def info_page(request: HttpRequest, kind: str) -> HttpResponse:
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return _render(request, "reader/404.html", {}, _front_page_links(), status=404)
+    head = PageHead(
+        canonical="",
+        language=request.edition.code,
+        og_locale=request.edition.og_locale,
+        alternates=[],
+        og_locale_alternates=[],
+        feeds=[],
+        robots="noindex",
+    )
+    return _render(request, "reader/404.html", {}, _front_page_links(), status=404, head=head)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

@@ -4,7 +4,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 from lxml import etree
 
@@ -29,11 +28,6 @@ def urlset_schema():
 @pytest.fixture(scope="module")
 def index_schema():
     return etree.XMLSchema(etree.parse(SCHEMAS / "siteindex.xsd"))
-
-
-@pytest.fixture(autouse=True)
-def _fresh_index():
-    cache.clear()
 
 
 def fetch(client, url, schema=None):

@@ -1,0 +1,263 @@
+"""The read-only content API: articles as IPTC ninjs 3.1 over HTTP, for partners and apps.
+
+    GET /api/v1/articles/                      newest first; filters and a cursor
+    GET /api/v1/articles/<edition>/<story>/    one article, in full
+    GET /api/v1/openapi.json                   the OpenAPI document of the above
+
+Every answer is JSON, errors included (`{"error": {"code", "message", "parameter"}}`);
+a wrong parameter is a 400 that names it, never a 500. Answers carry ETag and
+Last-Modified and honour If-None-Match / If-Modified-Since (304). Each client (its
+address) may make API_RATE_LIMIT requests per API_RATE_WINDOW seconds; beyond that a
+429 says when to come back.
+"""
+
+import base64
+import binascii
+import hashlib
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Prefetch, Q
+from django.db.models.functions import Coalesce
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date, urlencode
+
+from shpalta.editions.registry import EDITION_CODES
+from shpalta.newsroom.models import Article, ArticleAuthor, ArticleTag, Kind, NewsImage
+from shpalta.newsroom.models.article import ArticleQuerySet
+
+from .feeds import ENCLOSURE_SPEC
+from .links import absolute
+from .ninjs import article_to_ninjs, modified_at
+
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 100
+MAX_STORY_NUMBER = 10**12
+FILTERS = ("edition", "section", "tag", "author", "kind", "label", "urgent", "updated_since")
+PARAMETERS = (*FILTERS, "cursor", "limit")
+_BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
+_SLUG_MAX = 80
+
+
+class BadParameter(ValueError):
+    """A query parameter the API cannot use; the 400 answer names it."""
+
+    def __init__(self, parameter: str, message: str):
+        super().__init__(message)
+        self.parameter = parameter
+
+
+def error(status: int, code: str, message: str, parameter: str | None = None, **headers):
+    body = {"error": {"code": code, "message": message}}
+    if parameter:
+        body["error"]["parameter"] = parameter
+    return JsonResponse(body, status=status, headers=headers)
+
+
+def _client(request: HttpRequest) -> str:
+    # REMOTE_ADDR is the proxy's address behind one; production sets the real client
+    # address there (see README, "Production").
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def api_view(view: Callable) -> Callable:
+    """GET/HEAD only, rate-limited per client, bad parameters answered as 400 JSON."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method not in ("GET", "HEAD"):
+            return error(
+                405, "method_not_allowed", "The API is read-only: use GET.", Allow="GET, HEAD"
+            )
+        window = settings.API_RATE_WINDOW
+        now = time.time()
+        key = f"api-rate:{_client(request)}:{int(now // window)}"
+        cache.add(key, 0, window + 1)
+        try:
+            used = cache.incr(key)
+        except ValueError:  # the entry expired between add and incr
+            used = 1
+        remaining = max(settings.API_RATE_LIMIT - used, 0)
+        if used > settings.API_RATE_LIMIT:
+            retry_after = int(window - now % window) + 1
+            return error(
+                429,
+                "rate_limited",
+                f"Too many requests: {settings.API_RATE_LIMIT} are allowed per {window} s. "
+                f"Try again in {retry_after} s.",
+                **{"Retry-After": str(retry_after), "RateLimit-Remaining": "0"},
+            )
+        try:
+            response = view(request, *args, **kwargs)
+        except BadParameter as bad:
+            response = error(400, "invalid_parameter", str(bad), bad.parameter)
+        response["RateLimit-Limit"] = str(settings.API_RATE_LIMIT)
+        response["RateLimit-Remaining"] = str(remaining)
+        return response
+
+    return wrapper
+
+
+def _json(request: HttpRequest, data: dict, last_modified: datetime | None) -> HttpResponse:
+    """A JSON answer with its ETag and Last-Modified, or 304 when the client has it."""
+    content = DjangoJSONEncoder(ensure_ascii=False, separators=(",", ":")).encode(data)
+    etag = '"' + hashlib.blake2b(content.encode(), digest_size=16).hexdigest() + '"'
+    timestamp = int(last_modified.timestamp()) if last_modified else None
+    not_modified = get_conditional_response(request, etag=etag, last_modified=timestamp)
+    if not_modified is not None:
+        return not_modified
+    response = HttpResponse(content, content_type="application/json")
+    response["ETag"] = etag
+    if timestamp is not None:
+        response["Last-Modified"] = http_date(timestamp)
+    return response
+
+
+def _slug(request: HttpRequest, name: str) -> str | None:
+    value = request.GET.get(name)
+    if value is None:
+        return None
+    if not value or len(value) > _SLUG_MAX or not all(c.isalnum() or c in "-_" for c in value):
+        raise BadParameter(name, f"{name} must be a slug (letters, digits, hyphens).")
+    return value
+
+
+def _parse_since(raw: str) -> datetime:
+    try:
+        if len(raw) == 10:
+            moment = datetime.combine(date.fromisoformat(raw), datetime.min.time())
+        else:
+            moment = datetime.fromisoformat(raw)
+    except ValueError:
+        raise BadParameter(
+            "updated_since",
+            "updated_since must be an ISO 8601 date or date-time, e.g. 2024-12-12T19:16:00+02:00.",
+        ) from None
+    try:
+        return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
+    except OverflowError:  # 0001-01-01 or 9999-12-31 moved into UTC
+        raise BadParameter("updated_since", "updated_since is out of range.") from None
+
+
+def encode_cursor(article: Article) -> str:
+    raw = f"{int(article.published_at.timestamp() * 1_000_000)}.{article.pk}"
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, int]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode("ascii")
+        micros, pk = raw.split(".")
+        if not (micros.isdigit() and pk.isdigit()) or len(micros) > 18 or len(pk) > 18:
+            raise ValueError(raw)
+        moment = datetime.fromtimestamp(int(micros) / 1_000_000, tz=UTC)
+        return moment, int(pk)
+    except (ValueError, binascii.Error, UnicodeDecodeError, OverflowError, OSError):
+        raise BadParameter(
+            "cursor", "cursor is not one this API gave; start again without it."
+        ) from None
+
+
+def _limit(request: HttpRequest) -> int:
+    raw = request.GET.get("limit", str(DEFAULT_LIMIT))
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_LIMIT:
+        raise BadParameter("limit", f"limit must be a whole number from 1 to {MAX_LIMIT}.")
+    return int(raw)
+
+
+def filtered(request: HttpRequest) -> ArticleQuerySet:
+    """The live articles the query string asks for; BadParameter for anything wrong."""
+    unknown = sorted(set(request.GET) - set(PARAMETERS))
+    if unknown:
+        raise BadParameter(
+            unknown[0],
+            f"Unknown parameter {unknown[0]!r}; the parameters are {', '.join(PARAMETERS)}.",
+        )
+    for name in request.GET:
+        if len(request.GET.getlist(name)) > 1:
+            raise BadParameter(name, f"Give {name} once.")
+    articles = Article.objects.live()
+    edition = request.GET.get("edition")
+    if edition is not None:
+        if edition not in EDITION_CODES:
+            raise BadParameter("edition", f"edition must be one of {', '.join(EDITION_CODES)}.")
+        articles = articles.in_edition(edition)
+    if (section := _slug(request, "section")) is not None:
+        articles = articles.filter(section__slug=section)
+    if (tag := _slug(request, "tag")) is not None:
+        # A tag's slug differs by edition; any of them names it.
+        by_slug = Q(tag__slug_uk=tag) | Q(tag__slug_ru=tag) | Q(tag__slug_en=tag)
+        articles = articles.filter(pk__in=ArticleTag.objects.filter(by_slug).values("article_id"))
+    if (author := _slug(request, "author")) is not None:
+        articles = articles.filter(
+            pk__in=ArticleAuthor.objects.filter(author__slug=author).values("article_id")
+        )
+    if (label := _slug(request, "label")) is not None:
+        articles = articles.filter(labels__slug=label)
+    kind = request.GET.get("kind")
+    if kind is not None:
+        if kind not in Kind.values:
+            raise BadParameter("kind", f"kind must be one of {', '.join(Kind.values)}.")
+        articles = articles.filter(kind=kind)
+    urgent = request.GET.get("urgent")
+    if urgent is not None:
+        if urgent.lower() not in _BOOLEANS:
+            raise BadParameter("urgent", "urgent must be true or false.")
+        articles = articles.filter(is_urgent=_BOOLEANS[urgent.lower()])
+    since = request.GET.get("updated_since")
+    if since is not None:
+        articles = articles.alias(modified=Coalesce("updated_at", "published_at")).filter(
+            modified__gte=_parse_since(since)
+        )
+    return articles
+
+
+def _for_ninjs(articles: ArticleQuerySet) -> ArticleQuerySet:
+    images = NewsImage.objects.prefetch_renditions(ENCLOSURE_SPEC)
+    return articles.select_related("locale", "section").prefetch_related(
+        "author_links__author", "tag_links__tag", "labels", Prefetch("main_image", images)
+    )
+
+
+@api_view
+def article_list(request: HttpRequest) -> HttpResponse:
+    limit = _limit(request)
+    articles = filtered(request).newest_first()
+    if "cursor" in request.GET:
+        moment, pk = decode_cursor(request.GET["cursor"])
+        articles = articles.filter(Q(published_at__lt=moment) | Q(published_at=moment, pk__lt=pk))
+    page = list(_for_ninjs(articles)[: limit + 1])
+    more, page = len(page) > limit, page[:limit]
+    next_url = None
+    if more:
+        query = {**request.GET.dict(), "cursor": encode_cursor(page[-1])}
+        next_url = absolute(f"{request.path}?{urlencode(query)}")
+    data = {
+        "items": [article_to_ninjs(article, full=False) for article in page],
+        "next": next_url,
+    }
+    newest = max((modified_at(article) for article in page), default=None)
+    return _json(request, data, newest)
+
+
+@api_view
+def article_detail(request: HttpRequest, edition: str, story: str) -> HttpResponse:
+    if request.GET:
+        name = next(iter(request.GET))
+        raise BadParameter(name, f"Unknown parameter {name!r}; this address takes none.")
+    article = None
+    if edition in EDITION_CODES and int(story) < MAX_STORY_NUMBER:
+        article = (
+            _for_ninjs(Article.objects.live().in_edition(edition))
+            .filter(story_number=int(story))
+            .first()
+        )
+    if article is None:
+        return error(404, "not_found", f"No published article {story} in edition {edition!r}.")
+    return _json(request, article_to_ninjs(article, full=True), modified_at(article))

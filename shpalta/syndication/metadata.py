@@ -1,0 +1,221 @@
+"""What a reader page says about itself to search engines and social networks: canonical
+and hreflang links, feed discovery, Open Graph and Twitter cards, and schema.org JSON-LD
+(NewsArticle, BreadcrumbList, NewsMediaOrganization).
+
+Written here rather than taken from a package: wagtail-seo pins wagtail<8, and the
+others model Wagtail pages, not our snippet articles.
+"""
+
+import json
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.html import strip_tags
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from shpalta.editions.dates import kyiv_time
+from shpalta.editions.registry import DEFAULT_EDITION, EDITIONS
+from shpalta.newsroom.models import Article
+
+from .links import absolute
+
+# Google's guidance for article images: several aspect ratios, at least 1200 px wide.
+STRUCTURED_IMAGE_SPECS = ("fill-1200x675", "fill-1200x900", "fill-1200x1200")
+SOCIAL_IMAGE_SPEC = "fill-1200x630"
+ROBOTS = "index, follow, max-image-preview:large, max-snippet:-1, max-video-preview:-1"
+# Characters that would end a <script> early or open markup inside it, as json_script.
+_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    title: str
+    url: str
+    mime_type: str
+
+
+@dataclass
+class PageHead:
+    """Everything base.html puts in <head> besides the title."""
+
+    canonical: str
+    language: str
+    og_locale: str
+    alternates: list[tuple[str, str]]  # (hreflang, absolute URL), x-default last
+    og_locale_alternates: list[str]
+    feeds: list[FeedLink]
+    title: str = ""
+    description: str = ""
+    robots: str = ROBOTS
+    og_type: str = "website"
+    image: "SocialImage | None" = None
+    article: Article | None = None
+    structured_data: list[dict] = field(default_factory=list)
+
+
+def feed_links(title: str, rss_url: str, atom_url: str) -> list[FeedLink]:
+    return [
+        FeedLink(f"{title} (RSS)", absolute(rss_url), "application/rss+xml"),
+        FeedLink(f"{title} (Atom)", absolute(atom_url), "application/atom+xml"),
+    ]
+
+
+def edition_feeds() -> list[FeedLink]:
+    return feed_links(
+        f"{settings.PUBLISHER_NAME}: {_('Latest news')}",
+        reverse("feeds:edition_rss"),
+        reverse("feeds:edition_atom"),
+    )
+
+
+def page_head(
+    request, *, alternates: dict[str, str], feeds: list[FeedLink] = (), title: str = ""
+) -> PageHead:
+    """The head of a page whose versions in each edition are `alternates` (paths by
+    edition code; only the editions where the page exists)."""
+    canonical = request.path
+    page = request.GET.get("page", "")
+    if page.isascii() and page.isdigit() and 1 < int(page) < 10**6:
+        canonical += f"?page={int(page)}"
+    links = [(code, absolute(path)) for code, path in alternates.items()]
+    if len(links) > 1:
+        default = alternates.get(DEFAULT_EDITION.code) or request.path
+        links.append(("x-default", absolute(default)))
+    else:
+        links = []  # a page in one edition has no alternates to name
+    return PageHead(
+        canonical=absolute(canonical),
+        language=request.edition.code,
+        og_locale=request.edition.og_locale,
+        alternates=links,
+        og_locale_alternates=[
+            edition.og_locale
+            for edition in EDITIONS
+            if edition.code in alternates and edition != request.edition
+        ],
+        feeds=[*edition_feeds(), *feeds],
+        title=title,
+    )
+
+
+def describe_article(head: PageHead, article: Article) -> PageHead:
+    """The article's own card and structured data added to its page's head."""
+    image, structured_images = article_images(article)
+    head.og_type = "article"
+    head.title = article.headline
+    head.description = article_description(article)
+    head.image = image
+    head.article = article
+    head.structured_data = article_structured_data(article, head.canonical, structured_images)
+    return head
+
+
+def _image_url(rendition) -> str:
+    return rendition.url if "://" in rendition.url else absolute(rendition.url)
+
+
+def publisher() -> dict:
+    return {
+        "@type": "NewsMediaOrganization",
+        "name": settings.PUBLISHER_NAME,
+        "url": absolute("/"),
+        "logo": {
+            "@type": "ImageObject",
+            "url": absolute(static("syndication/logo-wide.png")),
+            "width": 600,
+            "height": 60,
+        },
+    }
+
+
+def organization() -> dict:
+    """The front page's statement of who publishes the site."""
+    return {
+        "@context": "https://schema.org",
+        **publisher(),
+        "logo": absolute(static("syndication/logo-square.png")),
+        "sameAs": [settings.SOCIAL_URL],
+    }
+
+
+@dataclass(frozen=True)
+class SocialImage:
+    url: str
+    width: int
+    height: int
+    alt: str
+
+
+def article_images(article: Article) -> tuple[SocialImage | None, list[str]]:
+    """The Open Graph image (1200×630) and the JSON-LD images (16:9, 4:3, 1:1), from one
+    query for the four renditions."""
+    if not article.main_image:
+        return None, []
+    renditions = article.main_image.get_renditions(SOCIAL_IMAGE_SPEC, *STRUCTURED_IMAGE_SPECS)
+    social = renditions[SOCIAL_IMAGE_SPEC]
+    alt = article.main_image_caption or article.main_image.title
+    return (
+        SocialImage(_image_url(social), social.width, social.height, alt),
+        [_image_url(renditions[spec]) for spec in STRUCTURED_IMAGE_SPECS],
+    )
+
+
+def article_description(article: Article) -> str:
+    return article.summary or strip_tags(article.lead).strip()
+
+
+def article_structured_data(article: Article, canonical: str, images: list[str]) -> list[dict]:
+    authors = article.ordered_authors()
+    tags = article.ordered_tags()
+    news_article = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "mainEntityOfPage": {"@type": "WebPage", "@id": canonical},
+        "url": canonical,
+        "headline": article.headline,
+        "description": article_description(article),
+        "datePublished": kyiv_time(article.published_at).isoformat(),
+        "dateModified": kyiv_time(article.updated_at or article.published_at).isoformat(),
+        "author": [
+            {
+                "@type": "Person",
+                "name": author.name,
+                "url": absolute(reverse("reader:author", args=[author.slug])),
+            }
+            for author in authors
+        ],
+        "publisher": publisher(),
+        "inLanguage": article.edition.code,
+        "articleSection": article.section.name,
+        "keywords": [tag.name for tag in tags],
+        "isAccessibleForFree": True,
+    }
+    if images:
+        news_article["image"] = images
+    breadcrumbs = {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            _crumb(1, settings.PUBLISHER_NAME, absolute(reverse("reader:front"))),
+            _crumb(
+                2,
+                article.section.name,
+                absolute(reverse("reader:section", args=[article.section.slug])),
+            ),
+            _crumb(3, article.headline, canonical),
+        ],
+    }
+    return [news_article, breadcrumbs]
+
+
+def _crumb(position: int, name: str, url: str) -> dict:
+    return {"@type": "ListItem", "position": position, "name": name, "item": url}
+
+
+def ld_json(data: dict) -> SafeString:
+    """JSON for a <script type="application/ld+json">, safe inside HTML."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return mark_safe(text.translate(_SCRIPT_ESCAPES))  # noqa: S308  (escaped as json_script does)
