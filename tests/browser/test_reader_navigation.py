@@ -3,6 +3,7 @@ All News → previous day, on a desktop and on a phone, with a screenshot of eac
 
 from datetime import timedelta
 
+import feedparser
 import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
@@ -60,6 +61,12 @@ def test_reader_navigates_the_site(page: Page, live_server, newspaper, artifacts
     page.locator(".edition-switch").get_by_role("link", name="Eng").click()
     expect(page.locator("h1")).to_have_text("Oksana Melnyk")
     expect(page.locator("html")).to_have_attribute("lang", "en")
+
+    # The footer's feed link gives this edition's feed, with the story in it.
+    feed_link = page.locator(".site-footer").get_by_role("link", name="RSS feed")
+    feed_url = live_server.url + feed_link.get_attribute("href")
+    feed = feedparser.parse(page.request.get(feed_url).body())
+    assert [entry.title for entry in feed.entries] == ["Allies agree on air defence"]
 
     page.locator(".site-nav").get_by_role("link", name="All News").click()
     expect(page.locator("h1")).to_have_text("All News")
