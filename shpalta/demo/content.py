@@ -107,7 +107,7 @@ def _per_lang(names: tuple[str, ...], prefix: str) -> dict[str, str]:
     return {f"{prefix}_{code}": name for code, name in zip(LANGS, names, strict=True)}
 
 
-def _picture(rng: random.Random, size: tuple[int, int], title: str) -> ImageFile:
+def picture(rng: random.Random, size: tuple[int, int], title: str) -> ImageFile:
     width, height = size
     top, bottom = rng.choice(PALETTES)
     image = Image.new("RGB", size)
@@ -170,7 +170,7 @@ class _Writer:
             }
             photo = NewsImage.objects.create(
                 title=names[2],
-                file=_picture(self.rng, (400, 400), names[2].split()[0]),
+                file=picture(self.rng, (400, 400), names[2].split()[0]),
                 credit="Shpalta / demo",
             )
             self.authors.append(
@@ -183,7 +183,7 @@ class _Writer:
         self.images = [
             NewsImage.objects.create(
                 title=f"Demo {index + 1}",
-                file=_picture(self.rng, (1600, 900), f"Shpalta {index + 1}"),
+                file=picture(self.rng, (1600, 900), f"Shpalta {index + 1}"),
                 credit=texts.IMAGE_CREDITS[index % len(texts.IMAGE_CREDITS)],
             )
             for index in range(12)
@@ -194,7 +194,7 @@ class _Writer:
         for code in LANGS:
             creative = NewsImage.objects.create(
                 title=texts.HOUSE_AD[code],
-                file=_picture(self.rng, (728, 200), texts.HOUSE_AD[code]),
+                file=picture(self.rng, (728, 200), texts.HOUSE_AD[code]),
                 credit="Shpalta",
             )
             with translation.override(code):
@@ -252,7 +252,7 @@ class _Writer:
         authors = rng.sample(self.authors, 2 if kind != Kind.NEWS and index % 3 == 0 else 1)
         original = None
         for position, code in enumerate(langs):
-            words = {key: _fill(value, city, number, code) for key, value in frame[code].items()}
+            words = {key: fill(value, city, number, code) for key, value in frame[code].items()}
             published_at = when + timedelta(minutes=7 * position)
             if published_at > self.now:
                 published_at = self.now - timedelta(seconds=30 * (len(langs) - position))
@@ -347,10 +347,10 @@ class _Writer:
         return body
 
 
-def _fill(value, city: dict, number: int, code: str):
+def fill(value, city: dict, number: int, code: str):
     name, located = city[code]
     if isinstance(value, list):
-        return [_fill(item, city, number, code) for item in value]
+        return [fill(item, city, number, code) for item in value]
     return value.format(city=name, city_loc=located, n=number)
 
 

@@ -1,0 +1,257 @@
+"""A synthetic archive for measuring the site at scale: N articles over twenty years in
+three editions, with realistic sizes, tags, authors, labels and images.
+
+Written with bulk inserts (no revisions, no search or reference indexing), so that a
+million articles take minutes, not days. The words come from the demo's own texts.
+Every story is in Ukrainian; about two in three also in Russian and two in five in
+English, as in the demo. Story numbers continue after the newsroom's counter, and the
+counter is moved past them, so that new stories never collide with the archive.
+"""
+
+import random
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import connection, transaction
+from django.db.models import Max
+from django.utils import timezone
+from wagtail.models import Locale
+
+from shpalta.editions.registry import EDITIONS
+from shpalta.newsroom.models import (
+    Article,
+    ArticleAuthor,
+    ArticleTag,
+    Author,
+    Kind,
+    Label,
+    NewsImage,
+    Section,
+    Tag,
+)
+from shpalta.newsroom.models.article import StoryNumber
+from shpalta.newsroom.services import ensure_newsroom_roles
+
+from . import texts
+from .content import fill, picture
+
+EDITION_SHARE = {"uk": 1.0, "ru": 0.65, "en": 0.4}
+SYNTHETIC_TAGS = 3000
+SYNTHETIC_AUTHORS = 200
+IMAGES = 24
+KINDS = [Kind.NEWS] * 17 + [Kind.ARTICLE, Kind.COLUMN, Kind.INTERVIEW]
+
+
+@dataclass
+class ArchiveSummary:
+    articles: int
+    stories: int
+    seconds: float
+    by_edition: dict[str, int]
+
+
+def _lines(code: str) -> list[str]:
+    """Every sentence of the demo's news in one language, for bodies of any length."""
+    lines = []
+    for frame_number, frame in enumerate(texts.NEWS):
+        city = texts.CITIES[frame_number % len(texts.CITIES)]
+        words = frame[code]
+        lines += [fill(words["lead"], city, 7, code), *fill(words["details"], city, 7, code)]
+    return lines
+
+
+class _Taxonomy:
+    """Sections, tags, authors, labels and a pool of pictures; made once, then reused."""
+
+    def __init__(self, rng: random.Random):
+        for slug, names in texts.SECTIONS.items():
+            Section.objects.get_or_create(
+                slug=slug, defaults=dict(zip(("name_uk", "name_ru", "name_en"), names, strict=True))
+            )
+        for slug, names in texts.LABELS.items():
+            Label.objects.get_or_create(
+                slug=slug, defaults=dict(zip(("name_uk", "name_ru", "name_en"), names, strict=True))
+            )
+        existing = set(Tag.objects.values_list("slug_uk", flat=True))
+        Tag.objects.bulk_create(
+            [
+                Tag(
+                    slug_uk=f"tema-{n}",
+                    slug_ru=f"tema-ru-{n}",
+                    slug_en=f"topic-{n}",
+                    name_uk=f"тема {n}",
+                    name_ru=f"тема {n}",
+                    name_en=f"topic {n}",
+                )
+                for n in range(1, SYNTHETIC_TAGS + 1)
+                if f"tema-{n}" not in existing
+            ]
+        )
+        existing = set(Author.objects.values_list("slug", flat=True))
+        Author.objects.bulk_create(
+            [
+                Author(
+                    slug=f"archive-author-{n}",
+                    name_uk=f"Авторка архіву {n}",
+                    name_ru=f"Автор архива {n}",
+                    name_en=f"Archive author {n}",
+                )
+                for n in range(1, SYNTHETIC_AUTHORS + 1)
+                if f"archive-author-{n}" not in existing
+            ]
+        )
+        images = list(NewsImage.objects.filter(title__startswith="Archive picture"))
+        for n in range(len(images), IMAGES):
+            images.append(
+                NewsImage.objects.create(
+                    title=f"Archive picture {n}",
+                    file=picture(rng, (1600, 900), f"Archive {n}"),
+                    credit="Shpalta archive",
+                )
+            )
+        self.images = [image.pk for image in images]
+        self.sections = list(Section.objects.values_list("pk", flat=True))
+        self.labels = list(Label.objects.values_list("pk", flat=True))
+        # A few tags carry most stories, as on a real site ("war", a city, a country).
+        tags = list(Tag.objects.order_by("pk").values_list("pk", flat=True))
+        self.popular_tags, self.tags = tags[:60], tags
+        self.authors = list(Author.objects.values_list("pk", flat=True))
+        self.locales = {locale.language_code: locale.pk for locale in Locale.objects.all()}
+        self.lines = {edition.code: _lines(edition.code) for edition in EDITIONS}
+
+
+def _reserve_story_numbers(last: int) -> None:
+    """Move the story-number counter past the archive's numbers."""
+    if StoryNumber.objects.filter(pk__gte=last).exists():
+        return
+    StoryNumber.objects.create(pk=last)
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(_NoStyle(), [StoryNumber]):
+            cursor.execute(sql)
+
+
+class _NoStyle:
+    def __getattr__(self, name):
+        return lambda text: text
+
+
+def generate_archive(
+    *,
+    articles: int,
+    years: int = 20,
+    seed: int = 1,
+    now: datetime | None = None,
+    batch: int = 5000,
+    progress: Callable[[int], None] | None = None,
+) -> ArchiveSummary:
+    started = time.monotonic()
+    rng = random.Random(seed)
+    now = now or timezone.now()
+    ensure_newsroom_roles()
+    taxonomy = _Taxonomy(rng)
+    first_number = (
+        max(
+            StoryNumber.objects.aggregate(last=Max("pk"))["last"] or 0,
+            Article.objects.aggregate(last=Max("story_number"))["last"] or 0,
+        )
+        + 1
+    )
+    span = timedelta(days=365 * years).total_seconds()
+    start = now - timedelta(seconds=span)
+    written, story = 0, 0
+    by_edition = {edition.code: 0 for edition in EDITIONS}
+    pending: list[tuple[Article, list[int], list[int], list[int]]] = []
+
+    def flush():
+        with transaction.atomic():
+            Article.objects.bulk_create([row[0] for row in pending], batch_size=1000)
+            ArticleTag.objects.bulk_create(
+                [
+                    ArticleTag(article_id=row[0].pk, tag_id=tag, sort_order=order)
+                    for row in pending
+                    for order, tag in enumerate(row[1])
+                ],
+                batch_size=5000,
+            )
+            ArticleAuthor.objects.bulk_create(
+                [
+                    ArticleAuthor(article_id=row[0].pk, author_id=author, sort_order=order)
+                    for row in pending
+                    for order, author in enumerate(row[2])
+                ],
+                batch_size=5000,
+            )
+            Article.labels.through.objects.bulk_create(
+                [
+                    Article.labels.through(article_id=row[0].pk, label_id=label)
+                    for row in pending
+                    for label in row[3]
+                ],
+                batch_size=5000,
+            )
+        pending.clear()
+        if progress:
+            progress(written)
+
+    while written < articles:
+        # Stories come closer together over the years, as the outlet grows.
+        share = (written / articles) ** 0.8
+        moment = start + timedelta(seconds=span * share + rng.uniform(0, 60))
+        moment = min(moment, now - timedelta(seconds=1))
+        key = uuid.UUID(int=rng.getrandbits(128), version=4)
+        number = first_number + story
+        kind = rng.choice(KINDS)
+        section = rng.choice(taxonomy.sections)
+        tags = rng.sample(taxonomy.popular_tags, rng.randint(1, 2)) + rng.sample(
+            taxonomy.tags, rng.randint(0, 3)
+        )
+        tags = list(dict.fromkeys(tags))
+        authors = [rng.choice(taxonomy.authors)]
+        labels = [rng.choice(taxonomy.labels)] if rng.random() < 0.05 else []
+        image = rng.choice(taxonomy.images) if rng.random() < 0.6 else None
+        urgent = rng.random() < 0.03
+        for edition in EDITIONS:
+            if written >= articles or rng.random() >= EDITION_SHARE[edition.code]:
+                continue
+            lines = taxonomy.lines[edition.code]
+            paragraphs = rng.randint(3, 12 if kind == Kind.NEWS else 30)
+            body = [
+                {
+                    "type": "paragraph",
+                    "value": f"<p>{rng.choice(lines)}</p>",
+                    "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                }
+                for _ in range(paragraphs)
+            ]
+            headline = rng.choice(lines)[:120].rsplit(" ", 1)[0]
+            article = Article(
+                locale_id=taxonomy.locales[edition.code],
+                translation_key=key,
+                story_number=number,
+                kind=kind,
+                headline=headline,
+                lead=f"<p>{rng.choice(lines)}</p>",
+                body=body,
+                section_id=section,
+                has_photos=image is not None,
+                is_urgent=urgent,
+                main_image_id=image,
+                published_at=moment,
+                first_published_at=moment,
+                last_published_at=moment,
+                live=True,
+                has_unpublished_changes=False,
+            )
+            pending.append((article, tags, authors, labels))
+            by_edition[edition.code] += 1
+            written += 1
+        story += 1
+        if len(pending) >= batch:
+            flush()
+    if pending:
+        flush()
+    _reserve_story_numbers(first_number + story)
+    return ArchiveSummary(written, story, time.monotonic() - started, by_edition)

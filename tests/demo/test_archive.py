@@ -1,0 +1,41 @@
+"""The synthetic archive for benchmarks: sizes, spread, numbering, and pages that work."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Count, Max, Min
+from django.utils import timezone
+
+from shpalta.newsroom.models import Article
+from shpalta.newsroom.services import allocate_story_number
+
+pytestmark = pytest.mark.django_db
+
+
+def test_archive_spreads_articles_over_the_years_in_three_editions(client, newsroom):
+    call_command("generate_archive", "--articles", "400", "--years", "20", verbosity=0)
+    assert Article.objects.count() == 400
+    by_edition = dict(Article.objects.values_list("locale__language_code").annotate(n=Count("id")))
+    assert by_edition["uk"] > by_edition["ru"] > by_edition["en"] > 0
+    span = Article.objects.aggregate(first=Min("published_at"), last=Max("published_at"))
+    assert span["last"] - span["first"] > timedelta(days=365 * 19)
+    assert span["last"] <= timezone.now()
+    # The editions of a story share its number; a new story gets a number past them all.
+    assert allocate_story_number() > Article.objects.aggregate(n=Max("story_number"))["n"]
+    old = Article.objects.live().in_edition("en").order_by("published_at").first()
+    assert old.tag_links.exists() and old.author_links.exists()
+    page = client.get(old.get_absolute_url())
+    assert page.status_code == 200
+    assert old.headline in page.content.decode()
+    assert old.published_at < timezone.now() - timedelta(days=365 * 15)
+    assert client.get("/sitemap.xml").status_code == 200
+    assert client.get(f"/api/v1/articles/en/{old.story_number}/").status_code == 200
+
+
+def test_a_second_run_adds_to_the_archive(newsroom):
+    call_command("generate_archive", "--articles", "50", verbosity=0)
+    call_command("generate_archive", "--articles", "50", "--seed", "2", verbosity=0)
+    assert Article.objects.count() == 100
+    numbers = Article.objects.values("locale", "story_number").annotate(n=Count("id"))
+    assert all(row["n"] == 1 for row in numbers)
