@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "shpalta.reader",
     "shpalta.ads",
     "shpalta.syndication",
+    "shpalta.caching",
     "shpalta.demo",
     "wagtail.contrib.simple_translation",
     "wagtail.users",
@@ -71,6 +72,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "shpalta.caching.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "shpalta.editions.middleware.EditionMiddleware",
@@ -183,6 +185,15 @@ if os.environ.get("EMAIL_HOST"):
     }
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+
+# The whole-page cache for anonymous readers (shpalta/caching): on unless PAGE_CACHE=0;
+# kept in Redis when REDIS_URL is set, else in an SQLite file shared by the server's
+# processes. Also the s-maxage that CDNs and Varnish are given.
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Asked before a cached answer goes out (the content API's rate limit).
+PAGE_CACHE_GUARDS = ["shpalta.syndication.api.rate_guard"]
+PAGE_CACHE_PATH = Path(os.environ.get("PAGE_CACHE_PATH", VAR_DIR / "page-cache.sqlite3"))
 
 # The public address of the site: feeds, sitemaps, canonical links and the API give
 # absolute URLs on it, whatever Host header a request came with.

@@ -1,8 +1,13 @@
-"""WSGI entry point for the production server (granian)."""
+"""WSGI entry point for the production server (granian): Django behind the page cache's
+fast path, which answers anonymous readers' hits without running Django's stack."""
 
 import os
 
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shpalta.settings")
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+from shpalta.caching.wsgi import PageCacheApplication  # noqa: E402  (needs the settings)
+
+application = PageCacheApplication(django_application)

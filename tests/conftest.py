@@ -39,6 +39,15 @@ def _media_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _page_cache_of_its_own(settings, tmp_path):
+    """Each test has an empty page cache: an SQLite file of its own, or Redis emptied."""
+    settings.PAGE_CACHE_PATH = tmp_path / "page-cache.sqlite3"
+    from shpalta.caching.pages import store
+
+    store().clear()
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: database ids repeat after a rollback, and
     an entry kept from an earlier test (a Wagtail rendition, an API allowance, the

@@ -1,8 +1,13 @@
 """Publishing rules for articles, as Wagtail actions: what happens to the times of a
 story when it goes live or is updated."""
 
+from datetime import timedelta
+
 from django.utils import timezone
 from wagtail.actions.publish_revision import PublishRevisionAction
+
+from .signals import live_article_changed
+from .snapshots import ArticleSnapshot
 
 
 class PublishArticleAction(PublishRevisionAction):
@@ -26,10 +31,31 @@ class PublishArticleAction(PublishRevisionAction):
                 .values_list("published_at", "updated_at")
                 .first()
             ) or (None, None)
+            if (
+                object.published_at
+                and stored_published_at
+                and abs(object.published_at - stored_published_at) < timedelta(milliseconds=1)
+            ):
+                # A revision keeps times to the millisecond; the stored time is the same one.
+                object.published_at = stored_published_at
             object.published_at = (
                 object.published_at or stored_published_at or min(object.go_live_at or now, now)
             )
             object.updated_at = stored_updated_at
             if object.first_published_at is not None and changed:
                 object.updated_at = now
+        live_before = (
+            type(object)
+            .objects.filter(pk=object.pk, live=True, published_at__isnull=False)
+            .select_related("locale")
+            .first()
+        )
+        before = ArticleSnapshot.of(live_before) if live_before else None
         super()._publish_revision(revision, object, user, changed, log_action, previous_revision)
+        if object.live and object.live_revision_id == revision.pk:
+            live_article_changed.send(
+                sender=type(object),
+                article=object,
+                before=before,
+                after=ArticleSnapshot.of(object),
+            )

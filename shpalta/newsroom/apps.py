@@ -6,3 +6,6 @@ class NewsroomConfig(AppConfig):
     name = "shpalta.newsroom"
     label = "newsroom"
     verbose_name = _("Newsroom")
+
+    def ready(self):
+        from . import signal_handlers  # noqa: F401

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from shpalta.caching import tags as cache_tags
 from shpalta.editions.dates import KYIV
 from shpalta.editions.registry import EDITIONS, Edition
 from shpalta.newsroom.models import (
@@ -93,7 +94,9 @@ def _render(
         {"edition": edition, "url": links[edition.code], "current": edition == request.edition}
         for edition in EDITIONS
     ]
-    recent = _live(request).for_listing().newest_first()[:RECENT_NEWS]
+    recent = list(_live(request).for_listing().newest_first()[:RECENT_NEWS])
+    cache_tags.add(request, "all", f"stream-{request.edition.code}")
+    cache_tags.add_articles(request, recent)
     chrome = {
         "edition_switch": switch,
         "menu_kinds": [
@@ -114,8 +117,11 @@ def _render(
 def front_page(request: HttpRequest) -> HttpResponse:
     live = _live(request).for_listing().newest_first()
     top = _top_stories(request, live)
-    stream = live.exclude(pk__in=[article.pk for article in top])[:PER_PAGE]
+    stream = list(live.exclude(pk__in=[article.pk for article in top])[:PER_PAGE])
     links = _front_page_links()
+    code = request.edition.code
+    cache_tags.add(request, f"front-{code}", f"top-{code}")
+    cache_tags.add_articles(request, [*top, *stream])
     head = page_head(request, alternates=links)
     head.description = _("News of Ukraine and the world, as it happens.")
     head.structured_data = [organization()]
@@ -159,6 +165,7 @@ def _section_blocks(request: HttpRequest) -> list[tuple[Section, list[Article]]]
     by_section: dict[int, list[Article]] = {}
     for article in recent:
         by_section.setdefault(article.section_id, []).append(article)
+    cache_tags.add_articles(request, recent)
     return [
         (section, by_section[section.pk])
         for section in Section.objects.all()
@@ -201,6 +208,8 @@ def all_news(
     page = _paged(
         request, _live(request).for_listing().published_between(start, end).newest_first()
     )
+    cache_tags.add(request, f"day-{request.edition.code}-{shown:%Y-%m-%d}")
+    cache_tags.add_articles(request, page.object_list)
     links = _in_each_edition(
         lambda edition: reverse("reader:all_news") if shown == today else _day_url(shown)
     )
@@ -220,9 +229,11 @@ def all_news(
 
 
 def _listing(
-    request, template: str, queryset, links: dict[str, str], feeds=(), **context
+    request, template: str, queryset, links: dict[str, str], list_tag: str, feeds=(), **context
 ) -> HttpResponse:
     page = _paged(request, queryset.for_listing().newest_first())
+    cache_tags.add(request, list_tag)
+    cache_tags.add_articles(request, page.object_list)
     return _render(request, template, {"page": page, **context}, links, feeds=feeds)
 
 
@@ -242,6 +253,7 @@ def tag_page(request: HttpRequest, slug: str) -> HttpResponse:
         "reader/list.html",
         _live(request).tagged(tag),
         links,
+        f"tag-{request.edition.code}-{tag.pk}",
         feeds=_feeds_of(tag.name, "tag", slug),
         title=tag.name,
     )
@@ -255,6 +267,7 @@ def author_page(request: HttpRequest, slug: str) -> HttpResponse:
         "reader/author.html",
         _live(request).by_author(author),
         links,
+        f"author-{request.edition.code}-{author.pk}",
         feeds=_feeds_of(author.name, "author", slug),
         author=author,
         title=author.name,
@@ -262,14 +275,17 @@ def author_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _slug_listing(
-    request: HttpRequest, *, model, slug: str, url_name: str, articles_of, feed: str = ""
+    request: HttpRequest, *, model, slug: str, url_name: str, articles_of, tag: str, feed: str = ""
 ):
     """A list page of a section or label: same slug in every edition, named in each."""
     item = get_object_or_404(model, slug=slug)
     links = _in_each_edition(lambda edition: reverse(url_name, args=[slug]))
     articles = articles_of(_live(request), item)
     feeds = _feeds_of(item.name, feed, slug) if feed else ()
-    return _listing(request, "reader/list.html", articles, links, feeds=feeds, title=item.name)
+    list_tag = f"{tag}-{request.edition.code}-{item.pk}"
+    return _listing(
+        request, "reader/list.html", articles, links, list_tag, feeds=feeds, title=item.name
+    )
 
 
 def section_page(request: HttpRequest, slug: str) -> HttpResponse:
@@ -279,6 +295,7 @@ def section_page(request: HttpRequest, slug: str) -> HttpResponse:
         slug=slug,
         url_name="reader:section",
         articles_of=lambda live, section: live.filter(section=section),
+        tag="section",
         feed="section",
     )
 
@@ -290,6 +307,7 @@ def label_page(request: HttpRequest, slug: str) -> HttpResponse:
         slug=slug,
         url_name="reader:label",
         articles_of=lambda live, label: live.filter(labels=label),
+        tag="label",
     )
 
 
@@ -299,7 +317,8 @@ def kind_page(request: HttpRequest, segment: str) -> HttpResponse:
         raise Http404(_("There is no such section."))
     links = _in_each_edition(lambda edition: reverse("reader:kind", args=[segment]))
     articles = _live(request).filter(kind=kind)
-    return _listing(request, "reader/list.html", articles, links, title=Kind(kind).label)
+    list_tag = f"kind-{request.edition.code}-{kind}"
+    return _listing(request, "reader/list.html", articles, links, list_tag, title=Kind(kind).label)
 
 
 def article_page(request: HttpRequest, kind: str, year: str, month: str, day: str, story: str):
@@ -328,6 +347,12 @@ def article_page(request: HttpRequest, kind: str, year: str, month: str, day: st
             .newest_first()[:RELATED]
         )
     live = _live(request).exclude(pk=article.pk).for_listing().newest_first()
+    top_stories = _top_stories(request, live)
+    code = request.edition.code
+    cache_tags.add(request, f"a{article.pk}", f"top-{code}")
+    if related_tag:
+        cache_tags.add(request, f"tag-{code}-{related_tag.pk}")
+    cache_tags.add_articles(request, [*related, *top_stories])
     editions = _article_editions(article)
     head = describe_article(page_head(request, alternates=editions), article)
     return _render(
@@ -337,7 +362,7 @@ def article_page(request: HttpRequest, kind: str, year: str, month: str, day: st
             "article": article,
             "related_tag": related_tag,
             "related": related,
-            "top_stories": _top_stories(request, live),
+            "top_stories": top_stories,
         },
         {**_front_page_links(), **editions},
         head=head,
@@ -362,6 +387,7 @@ def info_page(request: HttpRequest, kind: str) -> HttpResponse:
     """Support Us or About: the edition's page from the admin, else the built-in text."""
     page = InfoPage.objects.filter(locale__language_code=request.edition.code, kind=kind).first()
     links = _in_each_edition(lambda edition: reverse(f"reader:{kind}"))
+    cache_tags.add(request, f"info-{request.edition.code}")
     return _render(request, f"reader/{kind}.html", {"info_page": page}, links)
 
 

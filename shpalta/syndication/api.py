@@ -7,8 +7,9 @@
 Every answer is JSON, errors included (`{"error": {"code", "message", "parameter"}}`);
 a wrong parameter is a 400 that names it, never a 500. Answers carry ETag and
 Last-Modified and honour If-None-Match / If-Modified-Since (304). Each client (its
-address) may make API_RATE_LIMIT requests per API_RATE_WINDOW seconds; beyond that a
-429 says when to come back.
+address, REMOTE_ADDR: behind a proxy, have it set the reader's) may make API_RATE_LIMIT
+requests per API_RATE_WINDOW seconds, answers from the page cache included; beyond that
+a 429 says when to come back.
 """
 
 import base64
@@ -28,6 +29,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, urlencode
 
+from shpalta.caching import tags as cache_tags
 from shpalta.editions.registry import EDITION_CODES
 from shpalta.newsroom.models import Article, ArticleAuthor, ArticleTag, Kind, NewsImage
 from shpalta.newsroom.models.article import ArticleQuerySet
@@ -60,10 +62,34 @@ def error(status: int, code: str, message: str, parameter: str | None = None, **
     return JsonResponse(body, status=status, headers=headers)
 
 
-def _client(request: HttpRequest) -> str:
-    # REMOTE_ADDR is the proxy's address behind one; production sets the real client
-    # address there (see README, "Production").
-    return request.META.get("REMOTE_ADDR", "unknown")
+def _use_allowance(environ) -> tuple[int, HttpResponse | None]:
+    """Count a request against its client's allowance: what is left, or the 429."""
+    window = settings.API_RATE_WINDOW
+    now = time.time()
+    key = f"api-rate:{environ.get('REMOTE_ADDR', 'unknown')}:{int(now // window)}"
+    cache.add(key, 0, window + 1)
+    try:
+        used = cache.incr(key)
+    except ValueError:  # the entry expired between add and incr
+        used = 1
+    if used <= settings.API_RATE_LIMIT:
+        return settings.API_RATE_LIMIT - used, None
+    retry_after = int(window - now % window) + 1
+    return 0, error(
+        429,
+        "rate_limited",
+        f"Too many requests: {settings.API_RATE_LIMIT} are allowed per {window} s. "
+        f"Try again in {retry_after} s.",
+        **{"Retry-After": str(retry_after), "RateLimit-Remaining": "0"},
+    )
+
+
+def rate_guard(environ) -> HttpResponse | None:
+    """One of PAGE_CACHE_GUARDS: an API answer from the page cache still counts against
+    the client's allowance."""
+    if not environ.get("PATH_INFO", "").startswith("/api/"):
+        return None
+    return _use_allowance(environ)[1]
 
 
 def api_view(view: Callable) -> Callable:
@@ -75,24 +101,9 @@ def api_view(view: Callable) -> Callable:
             return error(
                 405, "method_not_allowed", "The API is read-only: use GET.", Allow="GET, HEAD"
             )
-        window = settings.API_RATE_WINDOW
-        now = time.time()
-        key = f"api-rate:{_client(request)}:{int(now // window)}"
-        cache.add(key, 0, window + 1)
-        try:
-            used = cache.incr(key)
-        except ValueError:  # the entry expired between add and incr
-            used = 1
-        remaining = max(settings.API_RATE_LIMIT - used, 0)
-        if used > settings.API_RATE_LIMIT:
-            retry_after = int(window - now % window) + 1
-            return error(
-                429,
-                "rate_limited",
-                f"Too many requests: {settings.API_RATE_LIMIT} are allowed per {window} s. "
-                f"Try again in {retry_after} s.",
-                **{"Retry-After": str(retry_after), "RateLimit-Remaining": "0"},
-            )
+        remaining, refusal = _use_allowance(request.META)
+        if refusal is not None:
+            return refusal
         try:
             response = view(request, *args, **kwargs)
         except BadParameter as bad:
@@ -234,6 +245,8 @@ def article_list(request: HttpRequest) -> HttpResponse:
         articles = articles.filter(Q(published_at__lt=moment) | Q(published_at=moment, pk__lt=pk))
     page = list(_for_ninjs(articles)[: limit + 1])
     more, page = len(page) > limit, page[:limit]
+    cache_tags.add(request, "all", "api")
+    cache_tags.add_articles(request, page)
     next_url = None
     if more:
         query = {**request.GET.dict(), "cursor": encode_cursor(page[-1])}
@@ -260,4 +273,5 @@ def article_detail(request: HttpRequest, edition: str, story: str) -> HttpRespon
         )
     if article is None:
         return error(404, "not_found", f"No published article {story} in edition {edition!r}.")
+    cache_tags.add(request, "all", f"a{article.pk}")
     return _json(request, article_to_ninjs(article, full=True), modified_at(article))

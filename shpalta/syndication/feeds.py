@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -21,6 +22,7 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from shpalta.caching import tags as cache_tags
 from shpalta.editions.dates import kyiv_time
 from shpalta.newsroom.models import Article, Author, NewsImage, Section, Tag
 
@@ -71,7 +73,9 @@ class FeedSubject:
     title: str
     page: str
     articles: QuerySet
+    cache_tag: str  # the list's surrogate key (caching/tags.py)
     feed_path: str = ""
+    request: HttpRequest | None = None
 
 
 def full_text(article: Article) -> str:
@@ -94,10 +98,16 @@ class ArticleFeed(Feed):
 
     def get_object(self, request, **kwargs) -> FeedSubject:
         subject = self.subject(request, **kwargs)
-        return replace(subject, feed_path=request.path)
+        cache_tags.add(request, "all", subject.cache_tag)
+        return replace(subject, feed_path=request.path, request=request)
 
     def subject(self, request, **kwargs) -> FeedSubject:
-        return FeedSubject(_("Latest news"), reverse("reader:front"), self.live(request))
+        return FeedSubject(
+            _("Latest news"),
+            reverse("reader:front"),
+            self.live(request),
+            f"stream-{request.edition.code}",
+        )
 
     def live(self, request) -> QuerySet:
         return Article.objects.live().in_edition(request.edition.code)
@@ -122,13 +132,15 @@ class ArticleFeed(Feed):
 
     def items(self, subject: FeedSubject):
         images = NewsImage.objects.prefetch_renditions(ENCLOSURE_SPEC)
-        return (
+        items = list(
             subject.articles.newest_first()
             .select_related("locale", "section")
             .prefetch_related(
                 "author_links__author", "tag_links__tag", Prefetch("main_image", images)
             )[:ITEMS]
         )
+        cache_tags.add_articles(subject.request, items)
+        return items
 
     def item_title(self, article: Article) -> str:
         return article.headline
@@ -171,7 +183,10 @@ class ArticleFeed(Feed):
 class UrgentFeed(ArticleFeed):
     def subject(self, request, **kwargs) -> FeedSubject:
         return FeedSubject(
-            _("Urgent news"), reverse("reader:all_news"), self.live(request).filter(is_urgent=True)
+            _("Urgent news"),
+            reverse("reader:all_news"),
+            self.live(request).filter(is_urgent=True),
+            f"urgent-{request.edition.code}",
         )
 
 
@@ -181,7 +196,12 @@ class PartnerFeed(ArticleFeed):
     full_text = True
 
     def subject(self, request, **kwargs) -> FeedSubject:
-        return FeedSubject(_("Full text for partners"), reverse("reader:front"), self.live(request))
+        return FeedSubject(
+            _("Full text for partners"),
+            reverse("reader:front"),
+            self.live(request),
+            f"stream-{request.edition.code}",
+        )
 
 
 class SectionFeed(ArticleFeed):
@@ -191,6 +211,7 @@ class SectionFeed(ArticleFeed):
             section.name,
             reverse("reader:section", args=[slug]),
             self.live(request).filter(section=section),
+            f"section-{request.edition.code}-{section.pk}",
         )
 
 
@@ -198,7 +219,10 @@ class TagFeed(ArticleFeed):
     def subject(self, request, slug: str) -> FeedSubject:
         tag = get_object_or_404(Tag, **{f"slug_{request.edition.code}": slug})
         return FeedSubject(
-            tag.name, reverse("reader:tag", args=[slug]), self.live(request).tagged(tag)
+            tag.name,
+            reverse("reader:tag", args=[slug]),
+            self.live(request).tagged(tag),
+            f"tag-{request.edition.code}-{tag.pk}",
         )
 
 
@@ -209,4 +233,5 @@ class AuthorFeed(ArticleFeed):
             author.name,
             reverse("reader:author", args=[slug]),
             self.live(request).by_author(author),
+            f"author-{request.edition.code}-{author.pk}",
         )

@@ -22,6 +22,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from shpalta.caching import tags as cache_tags
 from shpalta.editions.dates import KYIV
 from shpalta.editions.registry import DEFAULT_EDITION, EDITIONS, Edition
 from shpalta.newsroom.models import Article
@@ -138,12 +139,14 @@ def _parse_month(year: str, month: str) -> tuple[int, int]:
 
 def month_sitemap(request: HttpRequest, year: str, month: str) -> HttpResponse:
     site = MonthSitemap(request.edition, *_parse_month(year, month))
+    cache_tags.add(request, "all", f"month-{request.edition.code}-{year}-{month}")
     return sitemap(
         request, {"month": site}, section="month", template_name="syndication/sitemap.xml"
     )
 
 
 def news_sitemap(request: HttpRequest) -> HttpResponse:
+    cache_tags.add(request, "all", f"news-{request.edition.code}")
     response = sitemap(
         request,
         {"news": NewsSitemap(request.edition)},
@@ -188,6 +191,7 @@ def _archive_months(edition: Edition) -> list[tuple[int, int, int, datetime | No
 
 
 def sitemap_index(request: HttpRequest) -> HttpResponse:
+    cache_tags.add(request, "all", "sitemaps")
     entries = []
     for edition in EDITIONS:
         with translation.override(edition.code):
@@ -202,5 +206,6 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:
+    cache_tags.add(request, "all")
     lines = ["User-agent: *", "Disallow: /admin/", "", f"Sitemap: {absolute('/sitemap.xml')}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

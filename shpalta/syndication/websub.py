@@ -17,7 +17,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from shpalta.newsroom.models import Article
+from shpalta.newsroom.models import Author, Section, Tag
+from shpalta.newsroom.snapshots import ArticleSnapshot
 
 from .links import absolute
 from .models import HubNotice
@@ -28,28 +29,36 @@ MAX_ATTEMPTS = 10
 BATCH = 50
 
 
-def feeds_of(article: Article) -> list[str]:
-    """Every feed, RSS and Atom, in which the article appears."""
+def feeds_of(article: ArticleSnapshot) -> set[str]:
+    """Every feed, RSS and Atom, in which the live article appears."""
     routes = [("edition", ()), ("partner", ())]
     if article.is_urgent:
         routes.append(("urgent", ()))
-    routes.append(("section", (article.section.slug,)))
-    with translation.override(article.edition.code):
-        routes += [("tag", (tag.slug,)) for tag in article.ordered_tags()]
-        routes += [("author", (author.slug,)) for author in article.ordered_authors()]
-        return [
+    routes.append(("section", (Section.objects.get(pk=article.section_id).slug,)))
+    with translation.override(article.edition):
+        routes += [("tag", (tag.slug,)) for tag in Tag.objects.filter(pk__in=article.tag_ids)]
+        routes += [
+            ("author", (author.slug,))
+            for author in Author.objects.filter(pk__in=article.author_ids)
+        ]
+        return {
             absolute(reverse(f"feeds:{name}_{fmt}", args=args))
             for name, args in routes
             for fmt in ("rss", "atom")
-        ]
+        }
 
 
-def queue_announcements(*, article: Article) -> None:
-    """Put the article's feeds in the outbox (a feed already waiting is not doubled)."""
+def queue_announcements(*, before: ArticleSnapshot | None, after: ArticleSnapshot | None):
+    """Put the feeds the article was and is in into the outbox (a feed already waiting is
+    not doubled)."""
     if not settings.WEBSUB_HUB_URL:
         return
+    urls = set()
+    for snapshot in (before, after):
+        if snapshot is not None:
+            urls |= feeds_of(snapshot)
     HubNotice.objects.bulk_create(
-        [HubNotice(feed_url=url) for url in feeds_of(article)], ignore_conflicts=True
+        [HubNotice(feed_url=url) for url in sorted(urls)], ignore_conflicts=True
     )
 
 

@@ -96,6 +96,16 @@ def test_editing_and_unpublishing_announce_again(hub, newsroom):
     assert f"{SITE}/eng/sections/war/atom/" in hub.announced()
 
 
+def test_an_edit_that_drops_a_tag_announces_that_tag_feed_too(hub, newsroom):
+    article = make_article(edition="en", tags=[make_tag("drones")])
+    run_scheduler_once()
+    hub.pings.clear()
+    article.tag_links = []
+    article.save_revision().publish()
+    run_scheduler_once()
+    assert f"{SITE}/eng/tags/drones/rss/" in hub.announced()
+
+
 def test_drafts_announce_nothing(hub, newsroom):
     make_article(edition="en", publish=False)
     run_scheduler_once()

@@ -1,0 +1,89 @@
+"""Answers anonymous readers from the page cache, fills it, and gives every cacheable
+response the headers a CDN or Varnish needs: Cache-Control (s-maxage,
+stale-while-revalidate, stale-if-error), a strong ETag, and its surrogate keys as
+Surrogate-Key (Fastly), xkey (Varnish) and Cache-Tag (Cloudflare)."""
+
+import logging
+import time
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
+
+from . import tags as cache_tags
+from .pages import _has_session, answer, cached, etag_of, page_key, refused, store
+from .store import CachedPage
+
+logger = logging.getLogger(__name__)
+_NOT_STORED = {"set-cookie", "age", "x-cache", "ratelimit-remaining"}
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            hit = cached(request.META)
+        except Exception:  # a broken cache must not take the site down
+            logger.exception("Page cache: lookup failed; rendering")
+            hit = None
+        if hit is not None:
+            refusal = refused(request.META)
+            if refusal is not None:
+                return refusal
+            status, headers, body = answer(hit, request.META)
+            response = HttpResponse(body, status=int(status.split()[0]))
+            for name, value in headers:
+                response[name] = value
+            return response
+        started_ns = time.time_ns()
+        response = self.get_response(request)
+        tags = cache_tags.of_request(request)
+        if not tags or response.status_code != 200 or response.streaming:
+            return response
+        if _has_session(request.META):
+            # An editor's view of the site: never kept by a browser or proxy for others.
+            response["Cache-Control"] = "private, no-cache"
+            return response
+        self._make_public(response, tags)
+        key = page_key(request.META)
+        if key and not response.cookies:
+            page = CachedPage(
+                status=response.status_code,
+                headers=[
+                    (name, value)
+                    for name, value in response.items()
+                    if name.lower() not in _NOT_STORED
+                ],
+                body=response.content,
+                etag=response["ETag"],
+                stored_at=time.time(),
+            )
+            try:
+                store().store(key, page, tags, settings.PAGE_CACHE_SECONDS, started_ns)
+            except Exception:  # the reader still gets the page
+                logger.exception("Page cache: could not keep %s", key)
+            response["X-Cache"] = "MISS"
+        if request.META.get("HTTP_IF_NONE_MATCH") == response["ETag"]:
+            not_modified = HttpResponse(status=304)
+            for name in ("Cache-Control", "ETag", "Vary", "Surrogate-Key", "xkey", "Cache-Tag"):
+                if response.has_header(name):
+                    not_modified[name] = response[name]
+            return not_modified
+        return response
+
+    @staticmethod
+    def _make_public(response, tags: set[str]) -> None:
+        seconds = settings.PAGE_CACHE_SECONDS
+        response["Cache-Control"] = (
+            f"public, max-age=0, s-maxage={seconds}, stale-while-revalidate=30, "
+            "stale-if-error=86400"
+        )
+        if not response.has_header("ETag"):
+            response["ETag"] = etag_of(response.content)
+        keys = sorted(tags)
+        response["Surrogate-Key"] = " ".join(keys)
+        response["xkey"] = " ".join(keys)
+        response["Cache-Tag"] = ",".join(keys)
+        patch_vary_headers(response, ("Accept-Encoding",))

@@ -1,0 +1,131 @@
+"""The whole-page cache for anonymous readers: which requests it may answer, under which
+key, and the answer itself. Used by the WSGI fast path (wsgi.PageCacheApplication, in
+front of Django) and by the middleware (behind it), so that both agree.
+
+The key is the path and only the query parameters a page uses (`page`, `p`; all of them
+for the API): tracking parameters and random strings added to miss the cache all land
+on the same entry. A request with a session cookie (the newsroom) is never answered
+from the cache and never fills it.
+"""
+
+import hashlib
+import time
+from functools import cache
+from http import HTTPStatus
+from http.cookies import SimpleCookie
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+from django.utils.http import parse_http_date_safe
+from django.utils.module_loading import import_string
+
+from .store import CachedPage, RedisPageStore, SQLitePageStore
+
+_PAGED = ("page", "p")
+_NEVER = ("/admin/", "/static/", "/media/", "/django-admin/")
+
+
+@cache
+def _store_for(backend: str, location: str):
+    if backend == "redis":
+        return RedisPageStore(location)
+    return SQLitePageStore(location)
+
+
+def store():
+    if settings.REDIS_URL:
+        return _store_for("redis", settings.REDIS_URL)
+    return _store_for("sqlite", str(settings.PAGE_CACHE_PATH))
+
+
+def _has_session(environ) -> bool:
+    raw = environ.get("HTTP_COOKIE")
+    if not raw:
+        return False
+    try:
+        return settings.SESSION_COOKIE_NAME in SimpleCookie(raw)
+    except Exception:  # noqa: BLE001  (a cookie header we cannot read: treat as a session)
+        return True
+
+
+def page_key(environ) -> str | None:
+    """The cache key of a request, or None when the cache must not answer it."""
+    if not settings.PAGE_CACHE or environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+        return None
+    path = environ.get("PATH_INFO", "")
+    if path.startswith(_NEVER) or _has_session(environ):
+        return None
+    query = parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+    if path.startswith("/api/"):
+        return path + "?" + urlencode(sorted(query)) if query else path
+    kept = []
+    for name, value in query:
+        if name == "date":
+            return None  # the day picker redirects; nothing to keep
+        if name in _PAGED:
+            if not (value.isascii() and value.isdigit() and len(value) < 7):
+                return None  # the page answers 404; let it
+            kept.append((name, str(int(value))))
+    kept = [(name, value) for name, value in sorted(set(kept)) if value != "1"]
+    return path + ("?" + urlencode(kept) if kept else "")
+
+
+def etag_of(body: bytes) -> str:
+    return '"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
+
+
+def cached(environ) -> CachedPage | None:
+    key = page_key(environ)
+    return store().get(key) if key else None
+
+
+@cache
+def _guards(paths: tuple[str, ...]):
+    return [import_string(path) for path in paths]
+
+
+def refused(environ):
+    """A guard's refusal of a request the cache could answer (PAGE_CACHE_GUARDS: dotted
+    paths of functions of the WSGI environ returning None or an HttpResponse)."""
+    for guard in _guards(tuple(settings.PAGE_CACHE_GUARDS)):
+        response = guard(environ)
+        if response is not None:
+            return response
+    return None
+
+
+def answer(page: CachedPage, environ) -> tuple[str, list[tuple[str, str]], bytes]:
+    """Status line, headers and body for a hit (a 304 when the client has it already)."""
+    headers = [
+        *page.headers,
+        ("Age", str(max(0, int(time.time() - page.stored_at)))),
+        ("X-Cache", "HIT"),
+    ]
+    if _not_modified(page, environ):
+        kept = [(k, v) for k, v in headers if k.lower() in _NOT_MODIFIED_HEADERS]
+        return "304 Not Modified", kept, b""
+    body = b"" if environ.get("REQUEST_METHOD") == "HEAD" else page.body
+    status = f"{page.status} {HTTPStatus(page.status).phrase}"
+    return status, headers, body
+
+
+def _not_modified(page: CachedPage, environ) -> bool:
+    """RFC 9110 §13.2.2: If-None-Match decides when present, else If-Modified-Since."""
+    if "HTTP_IF_NONE_MATCH" in environ:
+        return environ["HTTP_IF_NONE_MATCH"] == page.etag
+    since = parse_http_date_safe(environ.get("HTTP_IF_MODIFIED_SINCE", ""))
+    modified = next((v for k, v in page.headers if k.lower() == "last-modified"), None)
+    modified = parse_http_date_safe(modified) if modified else None
+    return since is not None and modified is not None and modified <= since
+
+
+_NOT_MODIFIED_HEADERS = {
+    "cache-control",
+    "etag",
+    "vary",
+    "age",
+    "x-cache",
+    "surrogate-key",
+    "xkey",
+    "cache-tag",
+}

@@ -1,0 +1,159 @@
+"""Where whole pages are kept: an SQLite file on the machine by default, Redis in
+production. Both are shared by every server process (a purge made by the process that
+published, or by the scheduler, reaches them all), which a per-process local-memory
+cache could not be.
+
+Each entry is filed under its tags (surrogate keys); `purge(tags)` removes exactly the
+entries that carry one of them. A page rendered while one of its tags was being purged
+is not kept (`store(..., started_ns)`), so a render that read the database before a
+publish cannot outlive the purge that publish made.
+"""
+
+import pickle
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class CachedPage:
+    status: int
+    headers: list[tuple[str, str]]
+    body: bytes
+    etag: str
+    stored_at: float
+
+
+class SQLitePageStore:
+    """Entries in one SQLite file (WAL), one connection per thread."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        with self._connection() as db:
+            db.executescript(
+                """
+                CREATE TABLE IF NOT EXISTS page (key TEXT PRIMARY KEY, expires REAL, data BLOB);
+                CREATE TABLE IF NOT EXISTS page_tag (tag TEXT, key TEXT, PRIMARY KEY (tag, key));
+                CREATE INDEX IF NOT EXISTS page_tag_key ON page_tag (key);
+                CREATE TABLE IF NOT EXISTS purged (tag TEXT PRIMARY KEY, at_ns INTEGER);
+                """
+            )
+
+    def _connection(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            self._local.db = db
+        return db
+
+    def get(self, key: str) -> CachedPage | None:
+        row = (
+            self._connection()
+            .execute("SELECT data FROM page WHERE key = ? AND expires > ?", (key, time.time()))
+            .fetchone()
+        )
+        return pickle.loads(row[0]) if row else None  # noqa: S301  (our own entries)
+
+    def store(self, key: str, page: CachedPage, tags: set[str], ttl: int, started_ns: int):
+        db = self._connection()
+        data = pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL)
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            marks = ",".join("?" * len(tags))
+            purged = db.execute(
+                f"SELECT 1 FROM purged WHERE at_ns >= ? AND tag IN ({marks}) LIMIT 1",  # noqa: S608
+                (started_ns, *tags),
+            ).fetchone()
+            if not purged:
+                db.execute("DELETE FROM page_tag WHERE key = ?", (key,))
+                db.execute(
+                    "INSERT OR REPLACE INTO page VALUES (?, ?, ?)", (key, time.time() + ttl, data)
+                )
+                db.executemany("INSERT INTO page_tag VALUES (?, ?)", [(t, key) for t in tags])
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def purge(self, tags: set[str]) -> int:
+        db = self._connection()
+        marks = ",".join("?" * len(tags))
+        now = time.time_ns()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.executemany("INSERT OR REPLACE INTO purged VALUES (?, ?)", [(t, now) for t in tags])
+            keys = [
+                row[0]
+                for row in db.execute(
+                    f"SELECT DISTINCT key FROM page_tag WHERE tag IN ({marks})",  # noqa: S608
+                    tuple(tags),
+                )
+            ]
+            db.executemany("DELETE FROM page WHERE key = ?", [(k,) for k in keys])
+            db.executemany("DELETE FROM page_tag WHERE key = ?", [(k,) for k in keys])
+            # Marks older than any render in flight are no longer needed.
+            db.execute("DELETE FROM purged WHERE at_ns < ?", (now - 600 * 10**9,))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return len(keys)
+
+    def clear(self) -> None:
+        db = self._connection()
+        db.executescript("DELETE FROM page; DELETE FROM page_tag; DELETE FROM purged;")
+
+
+class RedisPageStore:
+    """Entries as Redis strings; each tag a set of the entry keys that carry it."""
+
+    PREFIX = "shpalta:page:"
+
+    def __init__(self, url: str):
+        import redis
+
+        self.redis = redis.Redis.from_url(url)
+
+    def get(self, key: str) -> CachedPage | None:
+        data = self.redis.get(self.PREFIX + key)
+        return pickle.loads(data) if data else None  # noqa: S301  (our own entries)
+
+    def store(self, key: str, page: CachedPage, tags: set[str], ttl: int, started_ns: int):
+        tag_list = sorted(tags)
+        purged = self.redis.mget([f"{self.PREFIX}purged:{t}" for t in tag_list])
+        if any(mark and int(mark) >= started_ns for mark in purged):
+            return
+        pipe = self.redis.pipeline()
+        pipe.set(self.PREFIX + key, pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL), ex=ttl)
+        for tag in tag_list:
+            pipe.sadd(f"{self.PREFIX}tag:{tag}", key)
+            pipe.expire(f"{self.PREFIX}tag:{tag}", ttl * 2)
+        pipe.execute()
+        # A purge that ran between the check above and the write did not see this entry.
+        purged = self.redis.mget([f"{self.PREFIX}purged:{t}" for t in tag_list])
+        if any(mark and int(mark) >= started_ns for mark in purged):
+            self.redis.delete(self.PREFIX + key)
+
+    def purge(self, tags: set[str]) -> int:
+        now = time.time_ns()
+        pipe = self.redis.pipeline()
+        for tag in tags:
+            pipe.set(f"{self.PREFIX}purged:{tag}", now, ex=600)
+            pipe.smembers(f"{self.PREFIX}tag:{tag}")
+            pipe.delete(f"{self.PREFIX}tag:{tag}")
+        results = pipe.execute()
+        keys = {key.decode() for members in results[1::3] for key in members}
+        if keys:
+            self.redis.delete(*(self.PREFIX + key for key in keys))
+        return len(keys)
+
+    def clear(self) -> None:
+        keys = list(self.redis.scan_iter(self.PREFIX + "*", count=1000))
+        if keys:
+            self.redis.delete(*keys)

@@ -1,0 +1,246 @@
+"""The page cache: hits, headers, who it serves, and that every publishing event shows on
+every page that shows the article right after the event. Runs on the SQLite store in the
+SQLite pass and on Redis in the PostgreSQL pass of `make test`."""
+
+import time
+from datetime import timedelta
+from wsgiref.util import setup_testing_defaults
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from shpalta.editions.dates import KYIV
+from shpalta.newsroom.models import Label
+from shpalta.wsgi import application
+
+from ..factories import make_article, make_author, make_section, make_tag
+
+pytestmark = pytest.mark.django_db
+
+
+def fetch(client, url, **headers):
+    return client.get(url, headers=headers)
+
+
+def warm(client, urls):
+    """Fill the cache with every page and check that each is then answered from it."""
+    for url in urls:
+        assert fetch(client, url).status_code == 200, url
+        assert fetch(client, url).get("X-Cache") == "HIT", url
+
+
+@pytest.fixture
+def world(newsroom):
+    section = make_section("war", en="War")
+    tag = make_tag("drones", en="drones")
+    author = make_author("olena-marchuk", en="Olena Marchuk")
+    label = Label.objects.create(slug="live", name_uk="НАЖИВО", name_en="LIVE")
+    earlier = make_article(
+        edition="en",
+        headline="Earlier story",
+        section=section,
+        tags=[tag],
+        authors=[author],
+        labels=[label],
+        published_at=timezone.now() - timedelta(hours=2),
+    )
+    return {"section": section, "tag": tag, "author": author, "label": label, "earlier": earlier}
+
+
+def pages_of(article) -> list[str]:
+    """Every address that shows this English article (or will once it is live)."""
+    day = timezone.localtime(article.published_at or article.go_live_at, KYIV)
+    kind_list = [] if article.kind == "news" else [f"/eng/{article.url_kind}/"]
+    return [
+        *kind_list,
+        "/eng/",
+        "/eng/news/",
+        f"/eng/news/{day:%Y/%m}/{day.day}/",
+        "/eng/tags/drones/",
+        "/eng/sections/war/",
+        "/eng/authors/olena-marchuk/",
+        "/eng/labels/live/",
+        "/eng/rss/",
+        "/eng/atom/",
+        "/eng/partner/rss/",
+        "/eng/tags/drones/rss/",
+        "/eng/sections/war/atom/",
+        "/eng/authors/olena-marchuk/rss/",
+        "/eng/sitemaps/news.xml",
+        f"/eng/sitemaps/{day:%Y-%m}.xml",
+        "/api/v1/articles/?edition=en",
+    ]
+
+
+def main(html: str) -> str:
+    """A page's own content, without the recent-news column that every page has."""
+    if "<main" not in html:
+        return html  # a feed, a sitemap, the API
+    return html[html.index("<main") : html.index("</main>")]
+
+
+def shows(client, url: str, article) -> bool:
+    html = main(fetch(client, url).content.decode())
+    if "/sitemaps/" in url and "news.xml" not in url:
+        return article.get_absolute_url() in html  # a month sitemap lists addresses only
+    return article.headline in html
+
+
+def english_story(world, **fields):
+    """An English article, not yet published, in every list of the world above."""
+    return make_article(
+        edition="en",
+        section=world["section"],
+        tags=[world["tag"]],
+        authors=[world["author"]],
+        labels=[world["label"]],
+        kind="article",
+        publish=False,
+        **fields,
+    )
+
+
+def test_second_request_is_a_hit_with_edge_headers(client, world):
+    url = world["earlier"].get_absolute_url()
+    first = fetch(client, url)
+    assert first["X-Cache"] == "MISS"
+    second = fetch(client, url)
+    assert second["X-Cache"] == "HIT"
+    assert second.content == first.content
+    control = second["Cache-Control"]
+    for part in ("public", "s-maxage=300", "stale-while-revalidate=", "stale-if-error="):
+        assert part in control
+    keys = second["Surrogate-Key"].split()
+    assert f"a{world['earlier'].pk}" in keys and "all" in keys
+    assert second["xkey"] == second["Surrogate-Key"]
+    assert set(second["Cache-Tag"].split(",")) == set(keys)
+    assert second["ETag"] == first["ETag"]
+    not_modified = fetch(client, url, if_none_match=second["ETag"])
+    assert not_modified.status_code == 304
+    assert not_modified.content == b""
+
+
+def test_tracking_and_random_query_strings_share_one_entry(client, world):
+    fetch(client, "/eng/tags/drones/")
+    for query in ("?utm_source=x", "?zzz=12345", "?page=1", "?page=01&fbclid=y"):
+        assert fetch(client, "/eng/tags/drones/" + query)["X-Cache"] == "HIT", query
+    assert fetch(client, "/eng/tags/drones/?page=abc").status_code == 404
+    assert fetch(client, "/eng/tags/drones/?page=2").status_code == 404
+
+
+def test_editor_never_receives_or_fills_the_public_cache(client, world, editor):
+    url = world["earlier"].get_absolute_url()
+    client.force_login(editor)
+    seen = fetch(client, url)
+    assert seen.get("X-Cache") is None
+    assert seen["Cache-Control"] == "private, no-cache"
+    fetch(client, url)
+    client.logout()
+    assert fetch(client, url)["X-Cache"] == "MISS"  # the editor filled nothing
+    assert fetch(client, url)["X-Cache"] == "HIT"
+    client.force_login(editor)
+    assert fetch(client, url).get("X-Cache") is None  # and is not given the public copy
+
+
+def test_fast_path_answers_a_hit_without_django(client, world, django_assert_num_queries):
+    url = world["earlier"].get_absolute_url()
+    fetch(client, url)
+    environ = {"PATH_INFO": url, "REQUEST_METHOD": "GET"}
+    setup_testing_defaults(environ)
+    answered = {}
+    with django_assert_num_queries(0):
+        body = b"".join(
+            application(
+                environ,
+                lambda status, headers: answered.update(status=status, headers=dict(headers)),
+            )
+        )
+    assert answered["status"] == "200 OK"
+    assert answered["headers"]["X-Cache"] == "HIT"
+    assert world["earlier"].headline.encode() in body
+
+
+def test_publishing_shows_the_story_on_every_page_at_once(client, world):
+    uk = make_article(headline="Українська версія", section=world["section"])
+    story = english_story(
+        world,
+        headline="Drones downed over Kyiv",
+        published_at=timezone.now() - timedelta(minutes=1),
+        translation_key=uk.translation_key,
+        story_number=uk.story_number,
+    )
+    warm(client, [*pages_of(story), uk.get_absolute_url()])
+    story.save_revision().publish()
+    story.refresh_from_db()
+    for url in [story.get_absolute_url(), *pages_of(story)]:
+        assert shows(client, url, story), url
+    detail = fetch(client, f"/api/v1/articles/en/{story.story_number}/")
+    assert detail.status_code == 200
+    # The Ukrainian story's edition switch now leads to the English one.
+    assert story.get_absolute_url() in fetch(client, uk.get_absolute_url()).content.decode()
+
+
+def test_an_edit_shows_at_once_and_leaves_unrelated_pages_cached(client, world):
+    article = world["earlier"]
+    detail = f"/api/v1/articles/en/{article.story_number}/"
+    # Every English page shows the article in its recent-news column; the Ukrainian
+    # edition's pages do not show it at all.
+    make_article(headline="Бюджетна новина", tags=[make_tag("budget")])
+    unrelated = ["/", "/tags/budget/", "/rss/"]
+    urls = [article.get_absolute_url(), *pages_of(article), detail]
+    warm(client, [*urls, *unrelated])
+    article.headline = "Earlier story, corrected"
+    article.save_revision().publish()
+    for url in urls:
+        assert shows(client, url, article), url
+    for url in unrelated:
+        assert fetch(client, url)["X-Cache"] == "HIT", url
+
+
+def test_an_edit_that_drops_a_tag_takes_it_off_that_tag_page(client, world):
+    article = world["earlier"]
+    warm(client, ["/eng/tags/drones/", "/eng/tags/drones/rss/"])
+    assert shows(client, "/eng/tags/drones/", article)
+    article.tag_links = []
+    article.save_revision().publish()
+    for url in ("/eng/tags/drones/", "/eng/tags/drones/rss/"):
+        assert not shows(client, url, article), url
+
+
+def test_unpublishing_takes_the_story_off_every_page(client, world):
+    article = world["earlier"]
+    detail = f"/api/v1/articles/en/{article.story_number}/"
+    urls = pages_of(article)
+    warm(client, [article.get_absolute_url(), detail, *urls])
+    article.unpublish()
+    assert fetch(client, article.get_absolute_url()).status_code == 404
+    assert fetch(client, detail).status_code == 404
+    for url in urls:
+        assert not shows(client, url, article), url
+
+
+def test_scheduled_go_live_and_expiry_show_at_once(client, world):
+    go_live_at = timezone.now() + timedelta(seconds=1)
+    story = english_story(world, headline="Scheduled story", go_live_at=go_live_at)
+    story.save_revision().publish()
+    urls = pages_of(story)
+    warm(client, urls)
+    time.sleep(max(0.0, (go_live_at - timezone.now()).total_seconds()) + 0.1)
+    call_command("run_scheduler", "--once")
+    story.refresh_from_db()
+    assert story.live
+    for url in [story.get_absolute_url(), *urls]:
+        assert shows(client, url, story), url
+    type(story).objects.filter(pk=story.pk).update(expire_at=timezone.now())
+    call_command("run_scheduler", "--once")
+    for url in urls:
+        assert not shows(client, url, story), url
+
+
+def test_renaming_a_section_or_tag_shows_everywhere(client, world):
+    warm(client, ["/eng/", world["earlier"].get_absolute_url()])
+    world["section"].name_en = "Front line"
+    world["section"].save()
+    for url in ("/eng/", world["earlier"].get_absolute_url()):
+        assert "Front line" in fetch(client, url).content.decode(), url
