@@ -206,7 +206,11 @@ def all_news(
         raise Http404(_("There is no news for that day."))
     start, end = _kyiv_day_bounds(shown)
     page = _paged(
-        request, _live(request).for_listing().published_between(start, end).newest_first()
+        request,
+        Article.objects.in_edition(request.edition.code)
+        .live_between(start, end)
+        .for_listing()
+        .newest_first(),
     )
     cache_tags.add(request, f"day-{request.edition.code}-{shown:%Y-%m-%d}")
     cache_tags.add_articles(request, page.object_list)

@@ -101,8 +101,8 @@ class MonthSitemap(ArticleSitemap):
 
     def items(self):
         return (
-            self.live()
-            .published_between(self.start, self.end)
+            Article.objects.in_edition(self.edition.code)
+            .live_between(self.start, self.end)
             .select_related("locale")
             .order_by("published_at", "id")
             .only(
@@ -171,14 +171,14 @@ def _archive_months(edition: Edition) -> list[tuple[int, int, int, datetime | No
     months = cache.get(key)
     if months is not None:
         return months
-    live = Article.objects.live().in_edition(edition.code)
-    first = live.order_by("published_at").values_list("published_at", flat=True).first()
+    articles = Article.objects.in_edition(edition.code)
+    first = articles.live().order_by("published_at").values_list("published_at", flat=True).first()
     months = []
     if first is not None:
         today = timezone.localtime(timezone.now(), KYIV).date()
         year, month = timezone.localtime(first, KYIV).year, timezone.localtime(first, KYIV).month
         while (year, month) <= (today.year, today.month):
-            counts = live.published_between(*_month_bounds(year, month)).aggregate(
+            counts = articles.live_between(*_month_bounds(year, month)).aggregate(
                 n=Count("id"), newest=Max("published_at")
             )
             if counts["n"]:

@@ -5,7 +5,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models.functions import Now
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -84,8 +84,13 @@ class ArticleQuerySet(models.QuerySet):
     def by_author(self, author):
         return self.filter(author_links__author=author)
 
-    def published_between(self, start, end):
-        return self.filter(published_at__gte=start, published_at__lt=end)
+    def live_between(self, start, end):
+        """Live articles published in [start, end). Not live().filter(...): with two upper
+        bounds on published_at (now and end) SQLite walks the index from now down to
+        start, 11 ms a month deep in a million articles instead of 0.01 ms."""
+        return self.filter(
+            live=True, published_at__gte=start, published_at__lt=min(end, timezone.now())
+        )
 
 
 class Article(
@@ -206,6 +211,10 @@ class Article(
                 fields=["section", "locale", "-published_at"], name="article_section_stream"
             ),
             models.Index(fields=["kind", "locale", "-published_at"], name="article_kind_stream"),
+            # Every edition at once, newest first (the content API without an edition), and
+            # what changed since a moment (its updated_since).
+            models.Index(fields=["live", "-published_at"], name="article_stream"),
+            models.Index(fields=["updated_at"], name="article_updated"),
         ]
 
     def __str__(self) -> str:
