@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 TEST_ENV := SECRET_KEY=test-only-not-secret
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/shpalta
 
-.PHONY: demo serve test lint format messages install install-test chromium clean
+.PHONY: demo serve test lint format messages install install-test chromium varnish clean
 
 $(VENV)/bin/python:
 	@python=$$(bin/find-python) && echo "Using $$python" && "$$python" -m venv $(VENV)
@@ -35,6 +35,12 @@ chromium:  ## Debian's Chromium for the browser tests
 	  else echo "The browser tests need Debian's chromium: run 'sudo apt-get install chromium'." >&2; exit 1; fi; \
 	fi
 
+varnish:  ## Debian's Varnish and its xkey module, for the edge-cache test
+	@if ! command -v varnishd >/dev/null && [ ! -x /usr/sbin/varnishd ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq varnish varnish-modules >/dev/null; \
+	  else echo "The edge-cache test needs Debian's varnish: run 'sudo apt-get install varnish varnish-modules'." >&2; exit 1; fi; \
+	fi
+
 lint: install-test
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
@@ -47,7 +53,7 @@ messages: install  ## update and compile the uk/ru/en translations
 	cd shpalta && DEBUG=1 ../$(PY) ../manage.py makemessages -l uk -l ru -l en --no-obsolete
 	cd shpalta && DEBUG=1 ../$(PY) ../manage.py compilemessages
 
-test: install-test chromium lint  ## lint, unit, integration and browser tests (SQLite; PostgreSQL too on CI)
+test: install-test chromium varnish lint  ## lint, unit, integration and browser tests (SQLite; PostgreSQL too on CI)
 	$(TEST_ENV) $(PY) -m pytest
 	@if [ -n "$$CI" ] || pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
 	  echo "== again on PostgreSQL with Redis as the cache"; \

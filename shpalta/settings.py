@@ -195,6 +195,12 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 PAGE_CACHE_GUARDS = ["shpalta.syndication.api.rate_guard"]
 PAGE_CACHE_PATH = Path(os.environ.get("PAGE_CACHE_PATH", VAR_DIR / "page-cache.sqlite3"))
 
+# Edge caches purged by surrogate key after each publishing event (shpalta/caching/frontends.py).
+VARNISH_URLS = env_list("VARNISH_URLS", "")
+CLOUDFLARE_ZONE_ID = os.environ.get("CLOUDFLARE_ZONE_ID", "")
+CLOUDFLARE_API_TOKEN = os.environ.get("CLOUDFLARE_API_TOKEN", "")
+CLOUDFLARE_API_URL = os.environ.get("CLOUDFLARE_API_URL", "https://api.cloudflare.com/client/v4")
+
 # The public address of the site: feeds, sitemaps, canonical links and the API give
 # absolute URLs on it, whatever Host header a request came with.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

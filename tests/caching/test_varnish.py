@@ -1,0 +1,122 @@
+"""A real Varnish (Debian's varnish + varnish-modules) on loopback in front of the real
+server: readers' hits are Varnish's, and publishing purges exactly the right pages."""
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from ..factories import make_article, make_tag
+
+pytestmark = pytest.mark.django_db(transaction=True)
+VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "shpalta.vcl"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def varnish(live_server, tmp_path, settings):
+    varnishd = shutil.which("varnishd") or "/usr/sbin/varnishd"
+    if not Path(varnishd).exists():
+        if os.environ.get("CI"):
+            pytest.fail("varnishd is missing: `make test` installs Debian's varnish")
+        pytest.skip("varnishd is not installed (apt-get install varnish varnish-modules)")
+    backend_port = live_server.url.rsplit(":", 1)[1]
+    vcl = tmp_path / "shpalta.vcl"
+    vcl.write_text(VCL.read_text().replace('.port = "8000";', f'.port = "{backend_port}";'))
+    port = free_port()
+    process = subprocess.Popen(  # noqa: S603
+        [
+            varnishd,
+            "-F",
+            "-j",
+            "none",
+            "-n",
+            str(tmp_path / "varnish"),
+            "-a",
+            f"127.0.0.1:{port}",
+            "-f",
+            str(vcl),
+            "-s",
+            "malloc,64m",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                pytest.fail("varnishd did not start:\n" + process.stdout.read().decode())
+            time.sleep(0.1)
+    settings.VARNISH_URLS = [url]
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def get(url: str, **headers) -> tuple[int, dict, str]:
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310  (loopback)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+            return response.status, dict(response.headers), response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read().decode()
+
+
+def test_readers_are_served_by_varnish(varnish, newsroom):
+    article = make_article(edition="en", headline="Served from the edge")
+    url = varnish + article.get_absolute_url()
+    status, first, _ = get(url)
+    assert status == 200 and first["X-Varnish-Cache"] == "MISS"
+    status, second, body = get(url)
+    assert second["X-Varnish-Cache"] == "HIT"
+    assert len(second["X-Varnish"].split()) == 2  # Varnish's own mark of a hit
+    assert "Served from the edge" in body
+    assert "xkey" not in second  # keys are for caches, not readers
+    # Tracking parameters and cookies a reader's browser sends share the entry.
+    assert get(url + "?utm_source=x&fbclid=1", Cookie="_ga=1")[1]["X-Varnish-Cache"] == "HIT"
+
+
+def test_the_newsroom_goes_past_varnish(varnish, newsroom):
+    article = make_article(edition="en")
+    url = varnish + article.get_absolute_url()
+    for _ in range(2):
+        _, headers, _ = get(url, Cookie="sessionid=whatever")
+        assert headers["X-Varnish-Cache"] == "MISS"
+
+
+def test_publishing_purges_exactly_the_pages_that_show_the_story(varnish, newsroom):
+    drones = make_tag("drones")
+    story = make_article(edition="en", headline="First version", tags=[drones])
+    unrelated = make_article(edition="uk", headline="Інша новина")
+    shows_it = [story.get_absolute_url(), "/eng/", "/eng/tags/drones/", "/eng/rss/"]
+    elsewhere = [unrelated.get_absolute_url(), "/", "/rss/"]
+    for path in [*shows_it, *elsewhere]:
+        get(varnish + path)
+        assert get(varnish + path)[1]["X-Varnish-Cache"] == "HIT", path
+
+    story.headline = "Second version"
+    story.save_revision().publish()
+
+    for path in shows_it:
+        _status, headers, body = get(varnish + path)
+        assert "Second version" in body, path
+        assert headers["X-Varnish-Cache"] == "MISS", path
+    for path in elsewhere:
+        assert get(varnish + path)[1]["X-Varnish-Cache"] == "HIT", path
