@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 TEST_ENV := SECRET_KEY=test-only-not-secret
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/shpalta
 
-.PHONY: demo serve test lint format messages install install-test chromium varnish clean
+.PHONY: demo serve test lint format messages install install-test chromium varnish bench clean
 
 $(VENV)/bin/python:
 	@python=$$(bin/find-python) && echo "Using $$python" && "$$python" -m venv $(VENV)
@@ -60,6 +60,12 @@ test: install-test chromium varnish lint  ## lint, unit, integration and browser
 	  $(TEST_ENV) DATABASE_URL=$(PG_TEST_URL) REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} \
 	    $(PY) -m pytest -m "not browser"; \
 	else echo "== PostgreSQL not reachable at 127.0.0.1:5432: skipped the PostgreSQL run (CI runs it)"; fi
+
+bench: install varnish  ## benchmarks against nginx, Varnish and stock Wagtail (loopback; see bench/run.py)
+	@for tool in wrk nginx; do command -v $$tool >/dev/null || [ -x /usr/sbin/$$tool ] || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk nginx-light >/dev/null; \
+	  else echo "make bench needs Debian's wrk and nginx: run 'sudo apt-get install wrk nginx-light'." >&2; exit 1; fi; }; done
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache test-artifacts

@@ -11,11 +11,18 @@ from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
 from . import tags as cache_tags
-from .pages import _has_session, answer, cached, etag_of, page_key, refused, store
+from .pages import _has_session, answer, cached, compress, etag_of, page_key, refused, store
 from .store import CachedPage
 
 logger = logging.getLogger(__name__)
 _NOT_STORED = {"set-cookie", "age", "x-cache", "ratelimit-remaining"}
+
+
+def _as_response(status: str, headers: list, body: bytes) -> HttpResponse:
+    response = HttpResponse(body, status=int(status.split()[0]))
+    for name, value in headers:
+        response[name] = value
+    return response
 
 
 class PageCacheMiddleware:
@@ -32,11 +39,7 @@ class PageCacheMiddleware:
             refusal = refused(request.META)
             if refusal is not None:
                 return refusal
-            status, headers, body = answer(hit, request.META)
-            response = HttpResponse(body, status=int(status.split()[0]))
-            for name, value in headers:
-                response[name] = value
-            return response
+            return _as_response(*answer(hit, request.META))
         started_ns = time.time_ns()
         response = self.get_response(request)
         tags = cache_tags.of_request(request)
@@ -47,31 +50,25 @@ class PageCacheMiddleware:
             response["Cache-Control"] = "private, no-cache"
             return response
         self._make_public(response, tags)
+        if response.cookies:
+            return response
+        page = CachedPage(
+            status=response.status_code,
+            headers=[
+                (name, value) for name, value in response.items() if name.lower() not in _NOT_STORED
+            ],
+            body=response.content,
+            etag=response["ETag"],
+            stored_at=time.time(),
+            variants=compress(response.content, response.get("Content-Type", "")),
+        )
         key = page_key(request.META)
-        if key and not response.cookies:
-            page = CachedPage(
-                status=response.status_code,
-                headers=[
-                    (name, value)
-                    for name, value in response.items()
-                    if name.lower() not in _NOT_STORED
-                ],
-                body=response.content,
-                etag=response["ETag"],
-                stored_at=time.time(),
-            )
+        if key:
             try:
                 store().store(key, page, tags, settings.PAGE_CACHE_SECONDS, started_ns)
             except Exception:  # the reader still gets the page
                 logger.exception("Page cache: could not keep %s", key)
-            response["X-Cache"] = "MISS"
-        if request.META.get("HTTP_IF_NONE_MATCH") == response["ETag"]:
-            not_modified = HttpResponse(status=304)
-            for name in ("Cache-Control", "ETag", "Vary", "Surrogate-Key", "xkey", "Cache-Tag"):
-                if response.has_header(name):
-                    not_modified[name] = response[name]
-            return not_modified
-        return response
+        return _as_response(*answer(page, request.META, hit=False))
 
     @staticmethod
     def _make_public(response, tags: set[str]) -> None:

@@ -8,6 +8,7 @@ on the same entry. A request with a session cookie (the newsroom) is never answe
 from the cache and never fills it.
 """
 
+import gzip
 import hashlib
 import time
 from functools import cache
@@ -20,6 +21,11 @@ from django.utils.http import parse_http_date_safe
 from django.utils.module_loading import import_string
 
 from .store import CachedPage, RedisPageStore, SQLitePageStore
+
+try:
+    import brotli
+except ImportError:  # gzip only
+    brotli = None
 
 _PAGED = ("page", "p")
 _NEVER = ("/admin/", "/static/", "/media/", "/django-admin/")
@@ -94,31 +100,73 @@ def refused(environ):
     return None
 
 
-def answer(page: CachedPage, environ) -> tuple[str, list[tuple[str, str]], bytes]:
-    """Status line, headers and body for a hit (a 304 when the client has it already)."""
-    headers = [
-        *page.headers,
-        ("Age", str(max(0, int(time.time() - page.stored_at)))),
-        ("X-Cache", "HIT"),
-    ]
-    if _not_modified(page, environ):
+def answer(page: CachedPage, environ, *, hit: bool = True) -> tuple[str, list, bytes]:
+    """Status line, headers and body for a cached page, compressed as the client accepts
+    (Brotli, else gzip), or a 304 when the client has that representation already."""
+    encoding = _encoding(page, environ.get("HTTP_ACCEPT_ENCODING", ""))
+    body = page.variants[encoding] if encoding else page.body
+    etag = f'{page.etag[:-1]}-{encoding}"' if encoding else page.etag
+    headers = [(k, v) for k, v in page.headers if k.lower() not in _PER_REPRESENTATION]
+    headers.append(("ETag", etag))
+    if encoding:
+        headers.append(("Content-Encoding", encoding))
+    if hit:
+        headers.append(("Age", str(max(0, int(time.time() - page.stored_at)))))
+    headers.append(("X-Cache", "HIT" if hit else "MISS"))
+    if _not_modified(page, etag, environ):
         kept = [(k, v) for k, v in headers if k.lower() in _NOT_MODIFIED_HEADERS]
         return "304 Not Modified", kept, b""
-    body = b"" if environ.get("REQUEST_METHOD") == "HEAD" else page.body
-    status = f"{page.status} {HTTPStatus(page.status).phrase}"
-    return status, headers, body
+    headers.append(("Content-Length", str(len(body))))
+    if environ.get("REQUEST_METHOD") == "HEAD":
+        body = b""
+    return f"{page.status} {HTTPStatus(page.status).phrase}", headers, body
 
 
-def _not_modified(page: CachedPage, environ) -> bool:
+def compress(body: bytes, content_type: str) -> dict[str, bytes]:
+    """The Brotli and gzip forms of a body worth compressing, made once when it is kept."""
+    if len(body) < 860 or not content_type.startswith(_COMPRESSIBLE):
+        return {}
+    variants = {"gzip": gzip.compress(body, compresslevel=6, mtime=0)}
+    if brotli is not None:
+        variants["br"] = brotli.compress(body, quality=5)
+    return variants
+
+
+def _encoding(page: CachedPage, accept: str) -> str | None:
+    offered = {}
+    for part in accept.lower().split(","):
+        name, _, params = part.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                quality = 0.0
+        offered[name.strip()] = quality
+    for encoding in ("br", "gzip"):
+        if encoding in page.variants and offered.get(encoding, offered.get("*", 0)) > 0:
+            return encoding
+    return None
+
+
+def _not_modified(page: CachedPage, etag: str, environ) -> bool:
     """RFC 9110 §13.2.2: If-None-Match decides when present, else If-Modified-Since."""
     if "HTTP_IF_NONE_MATCH" in environ:
-        return environ["HTTP_IF_NONE_MATCH"] == page.etag
+        return etag in [tag.strip() for tag in environ["HTTP_IF_NONE_MATCH"].split(",")]
     since = parse_http_date_safe(environ.get("HTTP_IF_MODIFIED_SINCE", ""))
     modified = next((v for k, v in page.headers if k.lower() == "last-modified"), None)
     modified = parse_http_date_safe(modified) if modified else None
     return since is not None and modified is not None and modified <= since
 
 
+_PER_REPRESENTATION = {"content-length", "etag", "content-encoding"}
+_COMPRESSIBLE = (
+    "text/",
+    "application/json",
+    "application/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+)
 _NOT_MODIFIED_HEADERS = {
     "cache-control",
     "etag",

@@ -13,7 +13,7 @@ import pickle
 import sqlite3
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -24,6 +24,7 @@ class CachedPage:
     body: bytes
     etag: str
     stored_at: float
+    variants: dict[str, bytes] = field(default_factory=dict)  # body by Content-Encoding
 
 
 class SQLitePageStore:

@@ -2,10 +2,12 @@
 every page that shows the article right after the event. Runs on the SQLite store in the
 SQLite pass and on Redis in the PostgreSQL pass of `make test`."""
 
+import gzip
 import time
 from datetime import timedelta
 from wsgiref.util import setup_testing_defaults
 
+import brotli
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
@@ -244,3 +246,24 @@ def test_renaming_a_section_or_tag_shows_everywhere(client, world):
     world["section"].save()
     for url in ("/eng/", world["earlier"].get_absolute_url()):
         assert "Front line" in fetch(client, url).content.decode(), url
+
+
+def test_pages_are_compressed_as_the_client_accepts(client, world):
+    url = world["earlier"].get_absolute_url()
+    plain = fetch(client, url)
+    assert "Content-Encoding" not in plain
+    for accept, encoding, decode in (
+        ("gzip, deflate, br", "br", brotli.decompress),
+        ("gzip", "gzip", gzip.decompress),
+        ("br;q=0, gzip;q=0.5", "gzip", gzip.decompress),
+    ):
+        for _ in range(2):  # the miss, then the hit
+            response = fetch(client, url, accept_encoding=accept)
+            assert response["Content-Encoding"] == encoding, accept
+            assert decode(response.content) == plain.content
+            assert int(response["Content-Length"]) == len(response.content)
+            assert response["ETag"] != plain["ETag"]
+        again = fetch(client, url, accept_encoding=accept, if_none_match=response["ETag"])
+        assert again.status_code == 304
+    assert "Accept-Encoding" in plain["Vary"]
+    assert len(response.content) < len(plain.content) / 2

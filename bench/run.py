@@ -1,0 +1,387 @@
+"""Shpalta's benchmarks: req/s, p50 and p99 of each page type, and the ratio against a
+baseline measured in the same run. Loopback only, bounded durations; `make bench`.
+
+    nginx static file     the same bytes as the cached article, served by nginx
+    Shpalta, page cache   the article from the origin's page cache (fast path)   ≥ 0.1 × nginx
+    Varnish → Shpalta     the article from Varnish in front of it               ≥ 0.9 × nginx
+    Shpalta, uncached     the article rendered from the database (PAGE_CACHE=0) ≥ 5 × stock Wagtail
+    stock Wagtail         a page of the `wagtail start` template with the same text
+    other page types      front, All News, tag, section, author, feed, API, uncached
+
+Each server runs as `make serve` runs it: granian, one worker per core, 4 threads.
+Usage: python bench/run.py [--seconds 10] [--connections 32]
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import textwrap
+import time
+import urllib.request
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "var" / "bench"
+PY = sys.executable
+WORKERS = os.cpu_count() or 2
+THREADS = 4
+SECRET = "bench-only-not-secret"  # noqa: S105  (a throwaway key for loopback servers)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(url: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):  # noqa: S310  (loopback)
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"{url} did not answer within {timeout} s")
+
+
+@contextmanager
+def process(args: list[str], env: dict | None = None, cwd: Path = ROOT):
+    proc = subprocess.Popen(  # noqa: S603
+        args,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        yield proc
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+def run(args: list[str], env: dict | None = None, cwd: Path = ROOT) -> str:
+    return subprocess.run(  # noqa: S603
+        args,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
+def shpalta_env(var: Path, **extra) -> dict:
+    return {"SECRET_KEY": SECRET, "SHPALTA_VAR_DIR": str(var), "LOG_LEVEL": "WARNING", **extra}
+
+
+def granian(module: str, port: int, env: dict, cwd: Path = ROOT):
+    return process(
+        [
+            str(Path(PY).with_name("granian")),
+            "--interface",
+            "wsgi",
+            module,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(WORKERS),
+            "--blocking-threads",
+            str(THREADS),
+            "--no-ws",
+            "--log-level",
+            "warning",
+        ],
+        env,
+        cwd,
+    )
+
+
+def setup_shpalta(var: Path) -> dict:
+    env = shpalta_env(var)
+    run([PY, "manage.py", "migrate", "-v0"], env)
+    run([PY, "manage.py", "collectstatic", "--noinput", "-v0"], env)
+    if not (var / "demo-written").exists():
+        run([PY, "manage.py", "demo_content", "--password", "bench-only"], env)
+        (var / "demo-written").touch()
+    script = textwrap.dedent(
+        """
+        import json
+        from django.utils import translation
+        from shpalta.newsroom.models import Article
+        from shpalta.syndication.feeds import full_text
+        a = (Article.objects.live().in_edition("en").exclude(tag_links=None)
+             .order_by("-published_at").first())
+        with translation.override("en"):
+            print(json.dumps({"url": a.get_absolute_url(), "headline": a.headline,
+                "html": full_text(a), "tag": a.ordered_tags()[0].slug,
+                "author": a.ordered_authors()[0].slug, "section": a.section.slug}))
+        """
+    )
+    return json.loads(run([PY, "manage.py", "shell", "-c", script], env).strip().splitlines()[-1])
+
+
+def setup_stock_wagtail(stock: Path, story: dict) -> None:
+    """A project from the `wagtail start` template, its home page given a body, and one
+    page with the article's headline and text at /article/."""
+    if not (stock / "manage.py").exists():
+        stock.mkdir(parents=True, exist_ok=True)
+        run([str(Path(PY).with_name("wagtail")), "start", "stock", str(stock)])
+        models = stock / "home" / "models.py"
+        models.write_text(
+            "from wagtail.fields import RichTextField\nfrom wagtail.models import Page\n\n\n"
+            "class HomePage(Page):\n    body = RichTextField(blank=True)\n"
+        )
+        (stock / "home" / "templates" / "home" / "home_page.html").write_text(
+            '{% extends "base.html" %}{% load wagtailcore_tags %}'
+            "{% block content %}<h1>{{ page.title }}</h1>{{ page.body|richtext }}"
+            "{% endblock content %}"
+        )
+        (stock / "stock" / "settings" / "local.py").write_text(
+            f'SECRET_KEY = "{SECRET}"\nALLOWED_HOSTS = ["*"]\n'
+        )
+        env = {"DJANGO_SETTINGS_MODULE": "stock.settings.production"}
+        run([PY, "manage.py", "makemigrations", "home", "-v0"], env, stock)
+        run([PY, "manage.py", "migrate", "-v0"], env, stock)
+        run([PY, "manage.py", "collectstatic", "--noinput", "-v0"], env, stock)
+        script = textwrap.dedent(
+            f"""
+            from home.models import HomePage
+            home = HomePage.objects.first()
+            home.add_child(instance=HomePage(title={story["headline"]!r}, slug="article",
+                                             body={story["html"]!r}))
+            """
+        )
+        run([PY, "manage.py", "shell", "-c", script], env, stock)
+
+
+def nginx_static(directory: Path, port: int):
+    conf = directory / "nginx.conf"
+    conf.write_text(
+        textwrap.dedent(
+            f"""
+            worker_processes {WORKERS};
+            pid {directory}/nginx.pid;
+            error_log {directory}/error.log warn;
+            daemon off;
+            events {{ worker_connections 1024; }}
+            http {{
+                access_log off;
+                include /etc/nginx/mime.types;
+                server {{
+                    listen 127.0.0.1:{port};
+                    root {directory}/root;
+                    location / {{ try_files $uri =404; }}
+                }}
+            }}
+            """
+        )
+    )
+    return process(["nginx", "-c", str(conf), "-p", str(directory)])
+
+
+def varnish(port: int, backend_port: int, directory: Path):
+    directory.mkdir(parents=True, exist_ok=True)
+    vcl = directory / "shpalta.vcl"
+    source = (ROOT / "deploy" / "varnish" / "shpalta.vcl").read_text()
+    vcl.write_text(source.replace('.port = "8000";', f'.port = "{backend_port}";'))
+    return process(
+        [
+            "varnishd",
+            "-F",
+            "-j",
+            "none",
+            "-n",
+            str(directory / "state"),
+            "-a",
+            f"127.0.0.1:{port}",
+            "-f",
+            str(vcl),
+            "-s",
+            "malloc,256m",
+        ]
+    )
+
+
+def worker_memory(proc) -> list[int]:
+    """Resident memory (MB) of each process in a server's process group."""
+    sizes = []
+    for pid in run(["pgrep", "-g", str(proc.pid)]).split():
+        status = Path(f"/proc/{pid}/status")
+        if status.exists():
+            match = re.search(r"VmRSS:\s+(\d+) kB", status.read_text())
+            if match:
+                sizes.append(int(match.group(1)) // 1024)
+    return sizes
+
+
+def wrk(url: str, seconds: int, connections: int) -> dict:
+    out = run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url])
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+    def percentile(p):
+        value, unit = re.search(rf"\s{p}%\s+([\d.]+)(us|ms|s)", out).groups()
+        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rate": rate,
+        "p50": percentile(50),
+        "p99": percentile(99),
+        "non2xx": int(errors.group(1)) if errors else 0,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--rounds", type=int, default=10, help="publish-to-visible rounds")
+    options = parser.parse_args()
+    for tool in ("wrk", "nginx", "varnishd"):
+        if not shutil.which(tool) and not Path(f"/usr/sbin/{tool}").exists():
+            raise SystemExit(f"{tool} is missing: `make bench` installs it from Debian")
+    WORK.mkdir(parents=True, exist_ok=True)
+    var = WORK / "shpalta"
+    story = setup_shpalta(var)
+    setup_stock_wagtail(WORK / "stock", story)
+    ports = {name: free_port() for name in ("uncached", "cached", "nginx", "varnish", "stock")}
+    rows = []
+
+    def measure(name, url, baseline=None, target=None):
+        result = wrk(url, options.seconds, options.connections)
+        rows.append({"name": name, **result, "baseline": baseline, "target": target})
+        print(f"  {name}: {result['rate']:,.0f} req/s", flush=True)
+        return result
+
+    with ExitStack() as stack:
+        uncached_server = stack.enter_context(
+            granian("shpalta.wsgi:application", ports["uncached"], shpalta_env(var, PAGE_CACHE="0"))
+        )
+        stack.enter_context(
+            granian(
+                "shpalta.wsgi:application",
+                ports["cached"],
+                shpalta_env(var, PAGE_CACHE_PATH=str(WORK / "page-cache.sqlite3")),
+            )
+        )
+        stack.enter_context(
+            granian(
+                "stock.wsgi:application",
+                ports["stock"],
+                {"DJANGO_SETTINGS_MODULE": "stock.settings.production"},
+                WORK / "stock",
+            )
+        )
+        cached = f"http://127.0.0.1:{ports['cached']}"
+        uncached = f"http://127.0.0.1:{ports['uncached']}"
+        for base in (cached, uncached, f"http://127.0.0.1:{ports['stock']}"):
+            wait_for(base + "/")
+        wait_for(cached + story["url"])
+        with urllib.request.urlopen(cached + story["url"]) as response:  # noqa: S310
+            body = response.read()
+        static = WORK / "nginx"
+        (static / "root").mkdir(parents=True, exist_ok=True)
+        (static / "root" / "article.html").write_bytes(body)
+        stack.enter_context(nginx_static(static, ports["nginx"]))
+        stack.enter_context(varnish(ports["varnish"], ports["cached"], WORK / "varnish"))
+        wait_for(f"http://127.0.0.1:{ports['nginx']}/article.html")
+        wait_for(f"http://127.0.0.1:{ports['varnish']}{story['url']}")
+
+        print(
+            f"Article page: {len(body):,} bytes; "
+            f"{options.seconds} s per row, {options.connections} connections"
+        )
+        static_result = measure(
+            "nginx, static file of the same bytes",
+            f"http://127.0.0.1:{ports['nginx']}/article.html",
+        )
+        measure(
+            "article, Shpalta page cache (fast path)",
+            cached + story["url"],
+            ("nginx", static_result["rate"]),
+            0.1,
+        )
+        measure(
+            "article, Varnish in front of Shpalta",
+            f"http://127.0.0.1:{ports['varnish']}{story['url']}",
+            ("nginx", static_result["rate"]),
+            0.9,
+        )
+        stock_result = measure(
+            "stock Wagtail page, same text", f"http://127.0.0.1:{ports['stock']}/article/"
+        )
+        measure(
+            "article, Shpalta uncached",
+            uncached + story["url"],
+            ("stock Wagtail", stock_result["rate"]),
+            5,
+        )
+        for name, path in (
+            ("front page", "/eng/"),
+            ("All News", "/eng/news/"),
+            ("tag page", f"/eng/tags/{story['tag']}/"),
+            ("section page", f"/eng/sections/{story['section']}/"),
+            ("author page", f"/eng/authors/{story['author']}/"),
+            ("RSS feed", "/eng/rss/"),
+            ("content API list", "/api/v1/articles/?edition=en"),
+        ):
+            measure(f"{name}, Shpalta uncached", uncached + path)
+        memory = worker_memory(uncached_server)
+
+        print("Publish-to-visible: editing the article and polling every page that shows it")
+        bases = [cached, f"http://127.0.0.1:{ports['varnish']}"]
+        out = run(
+            [PY, "manage.py", "shell", "-c", "exec(open('bench/publish_to_visible.py').read())"],
+            shpalta_env(
+                var,
+                PAGE_CACHE_PATH=str(WORK / "page-cache.sqlite3"),
+                VARNISH_URLS=f"http://127.0.0.1:{ports['varnish']}",
+                BENCH_BASES=",".join(bases),
+                BENCH_ROUNDS=str(options.rounds),
+            ),
+        )
+        delays = json.loads(out.strip().splitlines()[-1])
+
+    print()
+    print("| publish-to-visible, per page | p50 ms | p95 ms | max ms |")
+    print("| --- | ---: | ---: | ---: |")
+    for url, values in delays.items():
+        ordered = sorted(values)
+        p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+        print(
+            f"| {url.split('//', 1)[1]} | {ordered[len(ordered) // 2] * 1000:.0f} "
+            f"| {p95 * 1000:.0f} | {ordered[-1] * 1000:.0f} |"
+        )
+    print()
+    print(f"Resident memory of the uncached server's processes after its runs: {memory} MB")
+    print("| page | req/s | p50 ms | p99 ms | ratio to baseline (target) |")
+    print("| --- | ---: | ---: | ---: | --- |")
+    for row in rows:
+        ratio = ""
+        if row["baseline"]:
+            name, rate = row["baseline"]
+            ratio = f"{row['rate'] / rate:.2f} × {name} (≥ {row['target']})"
+        bad = f" ({row['non2xx']} non-2xx)" if row["non2xx"] else ""
+        print(
+            f"| {row['name']}{bad} | {row['rate']:,.0f} | {row['p50']:.1f} "
+            f"| {row['p99']:.1f} | {ratio} |"
+        )
+
+
+if __name__ == "__main__":
+    main()
