@@ -191,6 +191,8 @@ else:
 # processes. Also the s-maxage that CDNs and Varnish are given.
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Fragments kept between requests (the recent-news column); FRAGMENT_CACHE=0 turns them off.
+FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", True)
 # Asked before a cached answer goes out (the content API's rate limit).
 PAGE_CACHE_GUARDS = ["shpalta.syndication.api.rate_guard"]
 PAGE_CACHE_PATH = Path(os.environ.get("PAGE_CACHE_PATH", VAR_DIR / "page-cache.sqlite3"))

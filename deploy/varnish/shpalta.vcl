@@ -74,6 +74,9 @@ sub vcl_deliver {
     } else {
         set resp.http.X-Varnish-Cache = "MISS";
     }
-    # The keys are for caches, not for readers.
+    # The keys are for caches, not for readers (a CDN in front of Varnish that purges by
+    # key would need Surrogate-Key or Cache-Tag kept: remove those lines then).
     unset resp.http.xkey;
+    unset resp.http.Surrogate-Key;
+    unset resp.http.Cache-Tag;
 }

@@ -10,11 +10,13 @@ from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from shpalta.caching import tags as cache_tags
+from shpalta.caching.fragments import cached_fragment
 from shpalta.editions.dates import KYIV
 from shpalta.editions.registry import EDITIONS, Edition
 from shpalta.newsroom.models import (
@@ -94,9 +96,7 @@ def _render(
         {"edition": edition, "url": links[edition.code], "current": edition == request.edition}
         for edition in EDITIONS
     ]
-    recent = list(_live(request).for_listing().newest_first()[:RECENT_NEWS])
-    cache_tags.add(request, "all", f"stream-{request.edition.code}")
-    cache_tags.add_articles(request, recent)
+    cache_tags.add(request, "all")
     chrome = {
         "edition_switch": switch,
         "menu_kinds": [
@@ -105,13 +105,27 @@ def _render(
             if kind != Kind.NEWS
         ],
         "menu_sections": Section.objects.all(),
-        "recent_news": recent,
+        # Rendered only by the pages that show it, and kept between requests.
+        "recent_news_html": lambda: _recent_news(request),
         "social_url": settings.SOCIAL_URL,
         "support_url": settings.SUPPORT_URL,
         "newsroom_email": settings.DEFAULT_FROM_EMAIL,
         "head": head,
     }
     return render(request, template, {**chrome, **context}, status=status)
+
+
+def _recent_news(request: HttpRequest):
+    code = request.edition.code
+
+    def render():
+        recent = list(_live(request).for_listing().newest_first()[:RECENT_NEWS])
+        html = render_to_string(
+            "reader/includes/recent_news.html", {"recent_news": recent}, request=request
+        )
+        return html, {"all", f"stream-{code}", *(f"a{article.pk}" for article in recent)}
+
+    return cached_fragment(request, f"recent-{code}", render)
 
 
 def front_page(request: HttpRequest) -> HttpResponse:

@@ -267,3 +267,25 @@ def test_pages_are_compressed_as_the_client_accepts(client, world):
         assert again.status_code == 304
     assert "Accept-Encoding" in plain["Vary"]
     assert len(response.content) < len(plain.content) / 2
+
+
+@pytest.mark.parametrize("page_cache", [True, False])
+def test_recent_news_column_shows_a_new_story_at_once(client, world, settings, page_cache):
+    settings.PAGE_CACHE = page_cache  # the kept fragment alone must follow too
+    page = world["earlier"].get_absolute_url()
+    fetch(client, page)
+    assert "Newest story" not in fetch(client, page).content.decode()
+    make_article(edition="en", headline="Newest story")
+    html = fetch(client, page).content.decode()
+    recent = html[html.index('class="recent-news"') :]
+    assert "Newest story" in recent
+
+
+def test_fragment_cache_can_be_switched_off(client, world, settings):
+    settings.FRAGMENT_CACHE = False
+    settings.PAGE_CACHE = False
+    page = world["earlier"].get_absolute_url()
+    assert "Earlier story" in fetch(client, page).content.decode()
+    from shpalta.caching.pages import store
+
+    assert store().get("fragment:recent-en") is None

@@ -1,0 +1,36 @@
+"""Fragments of pages kept between requests, such as the recent-news column that every
+article and list page carries: rendered once, filed under their surrogate keys in the
+page cache's store, and purged by the same events. A page that uses a fragment inherits
+its keys. FRAGMENT_CACHE=0 turns them off (to measure rendering without them)."""
+
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils.safestring import SafeString, mark_safe
+
+from . import tags as cache_tags
+from .pages import store
+from .store import CachedPage
+
+
+def cached_fragment(
+    request: HttpRequest, key: str, render: Callable[[], tuple[str, set[str]]]
+) -> SafeString:
+    """The HTML of fragment `key`: kept, or rendered by `render()` (HTML and its keys)."""
+    key = f"fragment:{key}"
+    if settings.FRAGMENT_CACHE:
+        kept = store().get(key)
+        if kept is not None:
+            cache_tags.add(request, *kept.headers[0][1].split())
+            return mark_safe(kept.body.decode())  # noqa: S308  (our own rendered template)
+    started_ns = time.time_ns()
+    html, tags = render()
+    cache_tags.add(request, *tags)
+    if settings.FRAGMENT_CACHE:
+        fragment = CachedPage(
+            200, [("tags", " ".join(sorted(tags)))], html.encode(), "", time.time()
+        )
+        store().store(key, fragment, tags, settings.PAGE_CACHE_SECONDS, started_ns)
+    return mark_safe(html)  # noqa: S308  (our own rendered template)
