@@ -88,7 +88,7 @@ def test_readers_are_served_by_varnish(varnish, newsroom):
     assert second["X-Varnish-Cache"] == "HIT"
     assert len(second["X-Varnish"].split()) == 2  # Varnish's own mark of a hit
     assert "Served from the edge" in body
-    assert "xkey" not in second  # keys are for caches, not readers
+    assert "xkey" not in second and "Surrogate-Key" not in second  # for caches, not readers
     # Tracking parameters and cookies a reader's browser sends share the entry.
     assert get(url + "?utm_source=x&fbclid=1", Cookie="_ga=1")[1]["X-Varnish-Cache"] == "HIT"
 
