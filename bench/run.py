@@ -366,11 +366,14 @@ def main() -> None:
     print()
     print("| publish-to-visible, per page | p50 ms | p95 ms | max ms |")
     print("| --- | ---: | ---: | ---: |")
+    labels = {cached: "origin", f"http://127.0.0.1:{ports['varnish']}": "Varnish"}
     for url, values in delays.items():
         ordered = sorted(values)
+        base = next(b for b in labels if url.startswith(b))
+        url = f"{labels[base]} {url.removeprefix(base)}"
         p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
         print(
-            f"| {url.split('//', 1)[1]} | {ordered[len(ordered) // 2] * 1000:.0f} "
+            f"| {url} | {ordered[len(ordered) // 2] * 1000:.0f} "
             f"| {p95 * 1000:.0f} | {ordered[-1] * 1000:.0f} |"
         )
     print()
