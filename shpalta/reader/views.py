@@ -410,16 +410,25 @@ def info_page(request: HttpRequest, kind: str) -> HttpResponse:
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
-    head = PageHead(
-        canonical="",
-        language=request.edition.code,
-        og_locale=request.edition.og_locale,
-        alternates=[],
-        og_locale_alternates=[],
-        feeds=[],
-        robots="noindex",
-    )
-    return _render(request, "reader/404.html", {}, _front_page_links(), status=404, head=head)
+    """The edition's 404 page. It says the same for every address, so it is rendered once
+    and kept: a flood of made-up addresses costs a lookup, not a page."""
+    code = request.edition.code
+
+    def render():
+        head = PageHead(
+            canonical="",
+            language=code,
+            og_locale=request.edition.og_locale,
+            alternates=[],
+            og_locale_alternates=[],
+            feeds=[],
+            robots="noindex",
+        )
+        page = _render(request, "reader/404.html", {}, _front_page_links(), status=404, head=head)
+        return page.content.decode(), set(cache_tags.of_request(request))
+
+    html = cached_fragment(request, f"not-found-{code}", render)
+    return HttpResponse(html, status=404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
