@@ -7,6 +7,7 @@ vcl 4.1;
 #   strings sent to miss the cache), as the origin's own page cache does.
 # - TTL and grace come from the origin's Cache-Control (s-maxage,
 #   stale-while-revalidate); stale-if-error keeps serving while the origin is down.
+# - Pages are stored uncompressed; nginx in front compresses them (deploy/nginx).
 # - Publishing purges by surrogate key: the origin sends
 #   "PURGE / HTTP/1.1" with "xkey-purge: a42 tag-en-7 ..." (shpalta.caching.frontends).
 
@@ -52,6 +53,12 @@ sub vcl_recv {
         }
     }
     return (hash);
+}
+
+sub vcl_backend_fetch {
+    # Keep pages uncompressed here: nginx in front compresses for each reader
+    # (deploy/nginx), and Varnish need not unzip a stored copy for clients without gzip.
+    unset bereq.http.Accept-Encoding;
 }
 
 sub vcl_backend_response {
