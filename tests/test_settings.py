@@ -5,8 +5,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,3 +57,10 @@ def test_database_follows_database_url():
     url = os.environ.get("DATABASE_URL", "")
     expected = "postgresql" if url.startswith("postgres") else "sqlite3"
     assert engine.endswith(expected)
+
+
+@pytest.mark.django_db
+def test_system_checks_pass_on_this_database():
+    """What `manage.py migrate` (and so bin/serve) checks first, on SQLite and on
+    PostgreSQL alike."""
+    call_command("check", fail_level="ERROR")

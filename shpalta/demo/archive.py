@@ -165,12 +165,15 @@ def generate_archive(
     by_edition = {edition.code: 0 for edition in EDITIONS}
     pending: list[tuple[Article, list[int], list[int], list[int]]] = []
 
+    def listed(article: Article) -> dict:
+        return {"locale_id": article.locale_id, "live": True, "published_at": article.published_at}
+
     def flush():
         with transaction.atomic():
             Article.objects.bulk_create([row[0] for row in pending], batch_size=1000)
             ArticleTag.objects.bulk_create(
                 [
-                    ArticleTag(article_id=row[0].pk, tag_id=tag, sort_order=order)
+                    ArticleTag(article_id=row[0].pk, tag_id=tag, sort_order=order, **listed(row[0]))
                     for row in pending
                     for order, tag in enumerate(row[1])
                 ],
@@ -178,7 +181,9 @@ def generate_archive(
             )
             ArticleAuthor.objects.bulk_create(
                 [
-                    ArticleAuthor(article_id=row[0].pk, author_id=author, sort_order=order)
+                    ArticleAuthor(
+                        article_id=row[0].pk, author_id=author, sort_order=order, **listed(row[0])
+                    )
                     for row in pending
                     for order, author in enumerate(row[2])
                 ],

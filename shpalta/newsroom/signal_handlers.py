@@ -4,12 +4,14 @@ from django.dispatch import receiver
 from wagtail.signals import unpublished
 
 from .models import Article
+from .services import sync_listed_links
 from .signals import live_article_changed
 from .snapshots import ArticleSnapshot
 
 
 @receiver(unpublished, sender=Article)
 def article_taken_down(sender, instance: Article, **kwargs):
+    sync_listed_links(article=instance)
     if instance.published_at is None:
         return
     live_article_changed.send(

@@ -21,6 +21,8 @@ from shpalta.editions.dates import KYIV
 from shpalta.editions.registry import EDITIONS, Edition
 from shpalta.newsroom.models import (
     Article,
+    ArticleAuthor,
+    ArticleTag,
     Author,
     InfoPage,
     Kind,
@@ -54,13 +56,17 @@ def _live(request: HttpRequest):
     return Article.objects.live().in_edition(request.edition.code)
 
 
-def _paged(request: HttpRequest, queryset, per_page: int = PER_PAGE):
-    """The page of a list that ?page= asks for; 404 for a page that is not there."""
+def _paged(request: HttpRequest, queryset, per_page: int = PER_PAGE, count: int | None = None):
+    """The page of a list that ?page= asks for; 404 for a page that is not there. `count`,
+    when the caller has a cheaper way to it than counting the queryset."""
     raw = request.GET.get("page", "1")
     if not (raw.isascii() and raw.isdigit()) or len(raw) > 6:
         raise Http404(_("There is no such page."))
+    paginator = Paginator(queryset, per_page, allow_empty_first_page=True)
+    if count is not None:
+        paginator.count = count
     try:
-        return Paginator(queryset, per_page, allow_empty_first_page=True).page(int(raw))
+        return paginator.page(int(raw))
     except InvalidPage:
         raise Http404(_("There is no such page.")) from None
 
@@ -247,9 +253,19 @@ def all_news(
 
 
 def _listing(
-    request, template: str, queryset, links: dict[str, str], list_tag: str, feeds=(), **context
+    request,
+    template: str,
+    queryset,
+    links: dict[str, str],
+    list_tag: str,
+    feeds=(),
+    count: int | None = None,
+    **context,
 ) -> HttpResponse:
-    page = _paged(request, queryset.for_listing().newest_first())
+    """A list page; the queryset comes newest first, or is put so here."""
+    if not queryset.ordered:
+        queryset = queryset.newest_first()
+    page = _paged(request, queryset.for_listing(), count=count)
     cache_tags.add(request, list_tag)
     cache_tags.add_articles(request, page.object_list)
     return _render(request, template, {"page": page, **context}, links, feeds=feeds)
@@ -261,17 +277,27 @@ def _feeds_of(title: str, name: str, slug: str) -> list[FeedLink]:
     )
 
 
+def _listed_count(links, code: str) -> int:
+    """How many live articles of the edition a tag or author list holds, counted in the
+    link table's index alone."""
+    return links.filter(
+        locale__language_code=code, live=True, published_at__lte=timezone.now()
+    ).count()
+
+
 def tag_page(request: HttpRequest, slug: str) -> HttpResponse:
     tag = get_object_or_404(Tag, **{f"slug_{request.edition.code}": slug})
     links = _in_each_edition(
         lambda edition: reverse("reader:tag", args=[getattr(tag, f"slug_{edition.code}")])
     )
+    code = request.edition.code
     return _listing(
         request,
         "reader/list.html",
-        _live(request).tagged(tag),
+        Article.objects.listed("tag_links", tag, code),
         links,
-        f"tag-{request.edition.code}-{tag.pk}",
+        f"tag-{code}-{tag.pk}",
+        count=_listed_count(ArticleTag.objects.filter(tag=tag), code),
         feeds=_feeds_of(tag.name, "tag", slug),
         title=tag.name,
     )
@@ -280,12 +306,14 @@ def tag_page(request: HttpRequest, slug: str) -> HttpResponse:
 def author_page(request: HttpRequest, slug: str) -> HttpResponse:
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
     links = _in_each_edition(lambda edition: reverse("reader:author", args=[slug]))
+    code = request.edition.code
     return _listing(
         request,
         "reader/author.html",
-        _live(request).by_author(author),
+        Article.objects.listed("author_links", author, code),
         links,
-        f"author-{request.edition.code}-{author.pk}",
+        f"author-{code}-{author.pk}",
+        count=_listed_count(ArticleAuthor.objects.filter(author=author), code),
         feeds=_feeds_of(author.name, "author", slug),
         author=author,
         title=author.name,
@@ -358,11 +386,9 @@ def article_page(request: HttpRequest, kind: str, year: str, month: str, day: st
     related = []
     if related_tag:
         related = list(
-            _live(request)
-            .tagged(related_tag)
+            Article.objects.listed("tag_links", related_tag, request.edition.code)
             .exclude(pk=article.pk)
-            .for_listing()
-            .newest_first()[:RELATED]
+            .for_listing()[:RELATED]
         )
     live = _live(request).exclude(pk=article.pk).for_listing().newest_first()
     top_stories = _top_stories(request, live)

@@ -133,7 +133,7 @@ class ArticleFeed(Feed):
     def items(self, subject: FeedSubject):
         images = NewsImage.objects.prefetch_renditions(ENCLOSURE_SPEC)
         items = list(
-            subject.articles.newest_first()
+            (subject.articles if subject.articles.ordered else subject.articles.newest_first())
             .select_related("locale", "section")
             .prefetch_related(
                 "author_links__author", "tag_links__tag", Prefetch("main_image", images)
@@ -221,7 +221,7 @@ class TagFeed(ArticleFeed):
         return FeedSubject(
             tag.name,
             reverse("reader:tag", args=[slug]),
-            self.live(request).tagged(tag),
+            Article.objects.listed("tag_links", tag, request.edition.code),
             f"tag-{request.edition.code}-{tag.pk}",
         )
 
@@ -232,6 +232,6 @@ class AuthorFeed(ArticleFeed):
         return FeedSubject(
             author.name,
             reverse("reader:author", args=[slug]),
-            self.live(request).by_author(author),
+            Article.objects.listed("author_links", author, request.edition.code),
             f"author-{request.edition.code}-{author.pk}",
         )

@@ -84,6 +84,24 @@ class ArticleQuerySet(models.QuerySet):
     def by_author(self, author):
         return self.filter(author_links__author=author)
 
+    def listed(self, relation: str, target, code: str):
+        """Live articles of an edition in a tag's (relation="tag_links", target a Tag) or
+        an author's ("author_links") list, newest first, read in the order of the link
+        table's index (ListedLink) rather than sorted from all of the tag's articles."""
+        field = "tag" if relation == "tag_links" else "author"
+        return (
+            self.live()
+            .filter(
+                **{
+                    f"{relation}__{field}": target,
+                    f"{relation}__locale__language_code": code,
+                    f"{relation}__live": True,
+                    f"{relation}__published_at__lte": Now(),
+                }
+            )
+            .order_by(f"-{relation}__published_at", "-id")
+        )
+
     def live_between(self, start, end):
         """Live articles published in [start, end). Not live().filter(...): with two upper
         bounds on published_at (now and end) SQLite walks the index from now down to
@@ -293,18 +311,48 @@ class Article(
         translated = super().copy_for_translation(locale, exclude_fields=exclude_fields)
         translated.live = False
         translated.has_unpublished_changes = True
+        for link in [*translated.tag_links.all(), *translated.author_links.all()]:
+            link.locale, link.live, link.published_at = None, False, None
         return translated
 
 
-class ArticleAuthor(Orderable):
+class ListedLink(Orderable):
+    """A link from an article to a tag or author, with copies of the article's edition,
+    live state and publication time, kept by the publishing action
+    (services.sync_listed_links): a tag's or author's list, newest first, is then one
+    range of the link table's own index, however many articles the archive holds."""
+
+    locale = models.ForeignKey(
+        "wagtailcore.Locale", null=True, on_delete=models.CASCADE, related_name="+", editable=False
+    )
+    live = models.BooleanField(default=False, editable=False)
+    published_at = models.DateTimeField(null=True, editable=False)
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+class ArticleAuthor(ListedLink):
     article = ParentalKey(Article, on_delete=models.CASCADE, related_name="author_links")
     author = models.ForeignKey(
         "newsroom.Author", verbose_name=_("author"), on_delete=models.PROTECT, related_name="+"
     )
 
+    class Meta(ListedLink.Meta):
+        indexes = [
+            models.Index(
+                fields=["author", "locale", "live", "-published_at"], name="articleauthor_list"
+            )
+        ]
 
-class ArticleTag(Orderable):
+
+class ArticleTag(ListedLink):
     article = ParentalKey(Article, on_delete=models.CASCADE, related_name="tag_links")
     tag = models.ForeignKey(
         "newsroom.Tag", verbose_name=_("tag"), on_delete=models.PROTECT, related_name="+"
     )
+
+    class Meta(ListedLink.Meta):
+        indexes = [
+            models.Index(fields=["tag", "locale", "live", "-published_at"], name="articletag_list")
+        ]
