@@ -259,4 +259,8 @@ def generate_archive(
     if pending:
         flush()
     _reserve_story_numbers(first_number + story)
+    if connection.vendor == "postgresql":
+        # The planner's statistics, stale after a bulk load until autovacuum comes by.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     return ArchiveSummary(written, story, time.monotonic() - started, by_edition)

@@ -231,7 +231,11 @@ class Article(
             models.Index(fields=["kind", "locale", "-published_at"], name="article_kind_stream"),
             # Every edition at once, newest first (the content API without an edition), and
             # what changed since a moment (its updated_since).
-            models.Index(fields=["live", "-published_at"], name="article_stream"),
+            # Partial (live only), so that SQLite's planner without statistics still
+            # prefers the translation-key index for a story's editions.
+            models.Index(
+                fields=["-published_at"], condition=models.Q(live=True), name="article_stream"
+            ),
             models.Index(fields=["updated_at"], name="article_updated"),
         ]
 
