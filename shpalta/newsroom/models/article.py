@@ -225,10 +225,14 @@ class Article(
         indexes = [
             models.Index(fields=["locale", "live", "-published_at"], name="article_edition_stream"),
             # The section and kind lists of an edition, newest first.
+            # (with live, so that a list's page count reads the index alone)
             models.Index(
-                fields=["section", "locale", "-published_at"], name="article_section_stream"
+                fields=["section", "locale", "live", "-published_at"],
+                name="article_section_list",
             ),
-            models.Index(fields=["kind", "locale", "-published_at"], name="article_kind_stream"),
+            models.Index(
+                fields=["kind", "locale", "live", "-published_at"], name="article_kind_list"
+            ),
             # Every edition at once, newest first (the content API without an edition), and
             # what changed since a moment (its updated_since).
             # Partial (live only), so that SQLite's planner without statistics still
