@@ -277,12 +277,35 @@ def _feeds_of(title: str, name: str, slug: str) -> list[FeedLink]:
     )
 
 
-def _listed_count(links, code: str) -> int:
-    """How many live articles of the edition a tag or author list holds, counted in the
-    link table's index alone."""
-    return links.filter(
-        locale__language_code=code, live=True, published_at__lte=timezone.now()
-    ).count()
+_LINKS = {"tag": ArticleTag, "author": ArticleAuthor}
+
+
+def _linked_listing(
+    request, template: str, kind: str, target, slug: str, links: dict[str, str], **context
+) -> HttpResponse:
+    """A tag's or author's list, paged and counted in its link table's index (ListedLink)."""
+    code = request.edition.code
+    count = (
+        _LINKS[kind]
+        .objects.filter(
+            **{kind: target},
+            locale__language_code=code,
+            live=True,
+            published_at__lte=timezone.now(),
+        )
+        .count()
+    )
+    return _listing(
+        request,
+        template,
+        Article.objects.listed(f"{kind}_links", target, code),
+        links,
+        f"{kind}-{code}-{target.pk}",
+        count=count,
+        feeds=_feeds_of(target.name, kind, slug),
+        title=target.name,
+        **context,
+    )
 
 
 def tag_page(request: HttpRequest, slug: str) -> HttpResponse:
@@ -290,33 +313,14 @@ def tag_page(request: HttpRequest, slug: str) -> HttpResponse:
     links = _in_each_edition(
         lambda edition: reverse("reader:tag", args=[getattr(tag, f"slug_{edition.code}")])
     )
-    code = request.edition.code
-    return _listing(
-        request,
-        "reader/list.html",
-        Article.objects.listed("tag_links", tag, code),
-        links,
-        f"tag-{code}-{tag.pk}",
-        count=_listed_count(ArticleTag.objects.filter(tag=tag), code),
-        feeds=_feeds_of(tag.name, "tag", slug),
-        title=tag.name,
-    )
+    return _linked_listing(request, "reader/list.html", "tag", tag, slug, links)
 
 
 def author_page(request: HttpRequest, slug: str) -> HttpResponse:
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
     links = _in_each_edition(lambda edition: reverse("reader:author", args=[slug]))
-    code = request.edition.code
-    return _listing(
-        request,
-        "reader/author.html",
-        Article.objects.listed("author_links", author, code),
-        links,
-        f"author-{code}-{author.pk}",
-        count=_listed_count(ArticleAuthor.objects.filter(author=author), code),
-        feeds=_feeds_of(author.name, "author", slug),
-        author=author,
-        title=author.name,
+    return _linked_listing(
+        request, "reader/author.html", "author", author, slug, links, author=author
     )
 
 
