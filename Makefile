@@ -65,6 +65,7 @@ bench: install varnish  ## benchmarks against nginx, Varnish and stock Wagtail (
 	@for tool in wrk nginx; do command -v $$tool >/dev/null || [ -x /usr/sbin/$$tool ] || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk nginx-light >/dev/null; \
 	  else echo "make bench needs Debian's wrk and nginx: run 'sudo apt-get install wrk nginx-light'." >&2; exit 1; fi; }; done
+	$(PY) -m pip install --quiet -e '.[bench]'
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:

@@ -117,6 +117,27 @@ def granian(module: str, port: int, env: dict, cwd: Path = ROOT):
     )
 
 
+def gunicorn(module: str, port: int, env: dict):
+    """The same site under gunicorn, threaded workers, as many as granian's."""
+    return process(
+        [
+            str(Path(PY).with_name("gunicorn")),
+            module,
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(WORKERS),
+            "--threads",
+            str(THREADS),
+            "--worker-class",
+            "gthread",
+            "--log-level",
+            "warning",
+        ],
+        env,
+    )
+
+
 def setup_shpalta(var: Path) -> dict:
     env = shpalta_env(var)
     run([PY, "manage.py", "migrate", "-v0"], env)
@@ -265,7 +286,10 @@ def main() -> None:
     var = WORK / "shpalta"
     story = setup_shpalta(var)
     setup_stock_wagtail(WORK / "stock", story)
-    ports = {name: free_port() for name in ("uncached", "cached", "nginx", "varnish", "stock")}
+    ports = {
+        name: free_port()
+        for name in ("uncached", "cached", "nginx", "varnish", "stock", "gunicorn")
+    }
     rows = []
 
     def measure(name, url, baseline=None, target=None):
@@ -291,6 +315,11 @@ def main() -> None:
                 ports["stock"],
                 {"DJANGO_SETTINGS_MODULE": "stock.settings.production"},
                 WORK / "stock",
+            )
+        )
+        stack.enter_context(
+            gunicorn(
+                "shpalta.wsgi:application", ports["gunicorn"], shpalta_env(var, PAGE_CACHE="0")
             )
         )
         cached = f"http://127.0.0.1:{ports['cached']}"
@@ -362,6 +391,13 @@ def main() -> None:
             uncached + story["url"],
             ("stock Wagtail", stock_result["rate"]),
             5,
+        )
+        wait_for(f"http://127.0.0.1:{ports['gunicorn']}/")
+        measure(
+            "article, Shpalta uncached, gunicorn (gthread) instead of granian",
+            f"http://127.0.0.1:{ports['gunicorn']}{story['url']}",
+            ("granian", rows[-1]["rate"]),
+            "1 to prefer gunicorn",
         )
         for name, path in (
             ("front page", "/eng/"),
