@@ -60,9 +60,11 @@ class PageCacheMiddleware:
             body=response.content,
             etag=response["ETag"],
             stored_at=time.time(),
-            variants=compress(response.content, response.get("Content-Type", "")),
         )
         key = page_key(request.META)
+        if key or request.META.get("HTTP_ACCEPT_ENCODING"):
+            # Compressed once: for the store, or for this client.
+            page.variants = compress(response.content, response.get("Content-Type", ""))
         if key:
             try:
                 store().store(key, page, tags, settings.PAGE_CACHE_SECONDS, started_ns)

@@ -403,6 +403,9 @@ def article_page(request: HttpRequest, kind: str, year: str, month: str, day: st
     cache_tags.add_articles(request, [*related, *top_stories])
     editions = _article_editions(article)
     head = describe_article(page_head(request, alternates=editions), article)
+    article_html = cached_fragment(
+        request, f"article-{article.pk}", lambda: _article_body(request, article)
+    )
     return _render(
         request,
         "reader/article.html",
@@ -411,10 +414,27 @@ def article_page(request: HttpRequest, kind: str, year: str, month: str, day: st
             "related_tag": related_tag,
             "related": related,
             "top_stories": top_stories,
+            "article_html": article_html,
         },
         {**_front_page_links(), **editions},
         head=head,
     )
+
+
+def _article_body(request: HttpRequest, article: Article) -> tuple[str, set[str]]:
+    """The article itself, as kept between requests: it changes when the article, an
+    article its Background links to, or the site's chrome (ads, names) does."""
+    linked = {
+        item["article"].pk
+        for block in article.body
+        if block.block_type == "background"
+        for item in block.value
+        if item["article"] is not None
+    }
+    html = render_to_string(
+        "reader/includes/article_body.html", {"article": article}, request=request
+    )
+    return html, {"all", f"a{article.pk}", *(f"a{pk}" for pk in linked)}
 
 
 def _article_editions(article: Article) -> dict[str, str]:

@@ -16,7 +16,7 @@ from shpalta.editions.dates import KYIV
 from shpalta.newsroom.models import Label
 from shpalta.wsgi import application
 
-from ..factories import make_article, make_author, make_section, make_tag
+from ..factories import house_body, make_article, make_author, make_section, make_tag
 
 pytestmark = pytest.mark.django_db
 
@@ -309,3 +309,17 @@ def test_made_up_addresses_cost_at_most_one_lookup(client, world, django_assert_
         assert (
             "Page not found" in response.content.decode() or "Сторінку" in response.content.decode()
         )
+
+
+def test_kept_article_follows_its_edits_and_the_stories_it_links(client, world, settings):
+    settings.PAGE_CACHE = False  # the kept article fragment alone must follow
+    earlier = world["earlier"]
+    story = make_article(edition="en", headline="Follow-up", body=house_body(earlier=earlier))
+    page = story.get_absolute_url()
+    html = fetch(client, page).content.decode()
+    assert f'href="{earlier.get_absolute_url()}"' in html
+    story.lead = "<p>A corrected lead.</p>"
+    story.save_revision().publish()
+    assert "A corrected lead." in fetch(client, page).content.decode()
+    earlier.unpublish()  # its Background link now goes nowhere: plain text
+    assert f'href="{earlier.get_absolute_url()}"' not in fetch(client, page).content.decode()
