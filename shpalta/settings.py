@@ -194,6 +194,8 @@ else:
 # processes. Also the s-maxage that CDNs and Varnish are given.
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Entries the SQLite store keeps at most (some 25 KB each with the compressed forms).
+PAGE_CACHE_MAX_ENTRIES = int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "20000"))
 # Fragments kept between requests (the recent-news column); FRAGMENT_CACHE=0 turns them off.
 FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", True)
 # Asked before a cached answer goes out (the content API's rate limit).
@@ -217,7 +219,10 @@ WEBSUB_HUB_URL = os.environ.get("WEBSUB_HUB_URL", "")
 API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "120"))
 API_RATE_WINDOW = int(os.environ.get("API_RATE_WINDOW", "60"))
 # Called on every beat of `manage.py run_scheduler`, after scheduled publishing.
-SCHEDULED_JOBS = ["shpalta.syndication.websub.announce_pending"]
+SCHEDULED_JOBS = [
+    "shpalta.syndication.websub.announce_pending",
+    "shpalta.caching.pages.prune_store",
+]
 
 # Security. Behind a TLS-terminating proxy set HTTPS=1.
 HTTPS = env_bool("HTTPS", False)

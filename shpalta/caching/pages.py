@@ -44,6 +44,11 @@ def store():
     return _store_for("sqlite", str(settings.PAGE_CACHE_PATH))
 
 
+def prune_store() -> int:
+    """One of SCHEDULED_JOBS: keep the store within PAGE_CACHE_MAX_ENTRIES."""
+    return store().prune(settings.PAGE_CACHE_MAX_ENTRIES)
+
+
 def _has_session(environ) -> bool:
     raw = environ.get("HTTP_COOKIE")
     if not raw:

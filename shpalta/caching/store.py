@@ -41,6 +41,7 @@ class SQLitePageStore:
                 CREATE TABLE IF NOT EXISTS page_tag (tag TEXT, key TEXT, PRIMARY KEY (tag, key));
                 CREATE INDEX IF NOT EXISTS page_tag_key ON page_tag (key);
                 CREATE TABLE IF NOT EXISTS purged (tag TEXT PRIMARY KEY, at_ns INTEGER);
+                CREATE INDEX IF NOT EXISTS page_expires ON page (expires);
                 """
             )
 
@@ -106,6 +107,31 @@ class SQLitePageStore:
             raise
         return len(keys)
 
+    def prune(self, max_entries: int) -> int:
+        """Drop expired entries, then the soonest to expire past `max_entries`: a crawler
+        walking twenty years of archive must not grow the file without end."""
+        db = self._connection()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            stale = db.execute("SELECT key FROM page WHERE expires <= ?", (time.time(),))
+            keys = [row[0] for row in stale]
+            over = db.execute("SELECT count(*) FROM page").fetchone()[0] - len(keys) - max_entries
+            if over > 0:
+                keys += [
+                    row[0]
+                    for row in db.execute(
+                        "SELECT key FROM page WHERE expires > ? ORDER BY expires LIMIT ?",
+                        (time.time(), over),
+                    )
+                ]
+            db.executemany("DELETE FROM page WHERE key = ?", [(k,) for k in keys])
+            db.executemany("DELETE FROM page_tag WHERE key = ?", [(k,) for k in keys])
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return len(keys)
+
     def clear(self) -> None:
         db = self._connection()
         db.executescript("DELETE FROM page; DELETE FROM page_tag; DELETE FROM purged;")
@@ -153,6 +179,11 @@ class RedisPageStore:
         if keys:
             self.redis.delete(*(self.PREFIX + key for key in keys))
         return len(keys)
+
+    def prune(self, max_entries: int) -> int:
+        """Nothing to do: entries expire by themselves, and Redis's maxmemory policy
+        (allkeys-lru in production) bounds the rest."""
+        return 0
 
     def clear(self) -> None:
         keys = list(self.redis.scan_iter(self.PREFIX + "*", count=1000))

@@ -323,3 +323,22 @@ def test_kept_article_follows_its_edits_and_the_stories_it_links(client, world, 
     assert "A corrected lead." in fetch(client, page).content.decode()
     earlier.unpublish()  # its Background link now goes nowhere: plain text
     assert f'href="{earlier.get_absolute_url()}"' not in fetch(client, page).content.decode()
+
+
+def test_the_scheduler_keeps_the_store_within_its_size(client, world, settings):
+    from shpalta.caching.pages import store
+
+    settings.PAGE_CACHE_MAX_ENTRIES = 3
+    for url in ("/eng/", "/eng/news/", "/eng/tags/drones/", "/eng/sections/war/", "/eng/rss/"):
+        fetch(client, url)
+    call_command("run_scheduler", "--once")
+    kept = [
+        url
+        for url in ("/eng/", "/eng/news/", "/eng/tags/drones/", "/eng/sections/war/", "/eng/rss/")
+        if store().get(url) is not None
+    ]
+    if settings.REDIS_URL:
+        assert len(kept) == 5  # Redis bounds itself (maxmemory)
+    else:
+        assert len(kept) <= 3
+        assert fetch(client, "/eng/news/").status_code == 200  # a dropped page renders again
