@@ -172,9 +172,8 @@ class ArticleFeed(Feed):
         if not article.main_image:
             return []
         rendition = article.main_image.get_rendition(ENCLOSURE_SPEC)
-        url = rendition.url if "://" in rendition.url else absolute(rendition.url)
         mime_type = mimetypes.guess_type(rendition.file.name)[0] or "application/octet-stream"
-        return [Enclosure(url, str(rendition.file.size), mime_type)]
+        return [Enclosure(absolute(rendition.url), str(rendition.file.size), mime_type)]
 
     def item_extra_kwargs(self, article: Article) -> dict:
         return {"full_text": full_text(article)} if self.full_text else {}

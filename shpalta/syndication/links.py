@@ -8,8 +8,9 @@ from shpalta.newsroom.models import Article
 
 
 def absolute(path: str) -> str:
-    """The public address of a path, on SITE_URL whatever host a request came by."""
-    return settings.SITE_URL + path
+    """The public address of a path, on SITE_URL whatever host a request came by; an
+    address that is absolute already (media on a CDN) is left as it is."""
+    return path if "://" in path else settings.SITE_URL + path
 
 
 def article_uri(article: Article) -> str:

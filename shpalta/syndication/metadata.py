@@ -113,10 +113,6 @@ def describe_article(head: PageHead, article: Article) -> PageHead:
     return head
 
 
-def _image_url(rendition) -> str:
-    return rendition.url if "://" in rendition.url else absolute(rendition.url)
-
-
 def publisher() -> dict:
     return {
         "@type": "NewsMediaOrganization",
@@ -158,8 +154,8 @@ def article_images(article: Article) -> tuple[SocialImage | None, list[str]]:
     social = renditions[SOCIAL_IMAGE_SPEC]
     alt = article.main_image_caption or article.main_image.title
     return (
-        SocialImage(_image_url(social), social.width, social.height, alt),
-        [_image_url(renditions[spec]) for spec in STRUCTURED_IMAGE_SPECS],
+        SocialImage(absolute(social.url), social.width, social.height, alt),
+        [absolute(renditions[spec].url) for spec in STRUCTURED_IMAGE_SPECS],
     )
 
 

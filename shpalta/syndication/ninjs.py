@@ -127,7 +127,6 @@ def _subjects(article: Article) -> list[dict]:
 def _picture(article: Article) -> dict:
     image = article.main_image
     rendition = image.get_rendition(ENCLOSURE_SPEC)
-    href = rendition.url if "://" in rendition.url else absolute(rendition.url)
     picture = {
         "name": "mainImage",
         "rel": "main-image",
@@ -136,7 +135,7 @@ def _picture(article: Article) -> dict:
         "renditions": [
             {
                 "name": ENCLOSURE_SPEC,
-                "href": href,
+                "href": absolute(rendition.url),
                 "width": rendition.width,
                 "height": rendition.height,
             }

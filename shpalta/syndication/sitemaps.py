@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap
-from django.core.cache import cache
 from django.db.models import Count, Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -32,7 +31,6 @@ from .links import absolute
 NEWS_WINDOW = timedelta(hours=48)
 NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs of the last two days
 FIRST_MONTH = date(2000, 1, 1)
-INDEX_CACHE_SECONDS = 600
 
 
 @dataclass(frozen=True)
@@ -165,12 +163,9 @@ class IndexEntry:
 
 def _archive_months(edition: Edition) -> list[tuple[int, int, int, datetime | None]]:
     """(year, month, pages, newest) for each month from the edition's first article to
-    now: one count per month over the edition-stream index, cached briefly because the
-    index is read by crawlers, not readers."""
-    key = f"sitemap-months:{edition.code}"
-    months = cache.get(key)
-    if months is not None:
-        return months
+    now: one count per month over the edition-stream index. The index is kept in the
+    page cache and purged (key `sitemaps`) when a story goes live, is taken down or
+    moves in time, the only changes that alter these counts."""
     articles = Article.objects.in_edition(edition.code)
     first = articles.live().order_by("published_at").values_list("published_at", flat=True).first()
     months = []
@@ -186,7 +181,6 @@ def _archive_months(edition: Edition) -> list[tuple[int, int, int, datetime | No
                     (year, month, ceil(counts["n"] / MonthSitemap.limit), counts["newest"])
                 )
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    cache.set(key, months, INDEX_CACHE_SECONDS)
     return months
 
 

@@ -78,12 +78,6 @@ class ArticleQuerySet(models.QuerySet):
         """What a headline in a list shows: edition (for its URL), labels."""
         return self.select_related("locale").prefetch_related("labels")
 
-    def tagged(self, tag):
-        return self.filter(tag_links__tag=tag)
-
-    def by_author(self, author):
-        return self.filter(author_links__author=author)
-
     def listed(self, relation: str, target, code: str):
         """Live articles of an edition in a tag's (relation="tag_links", target a Tag) or
         an author's ("author_links") list, newest first, read in the order of the link
