@@ -4,7 +4,7 @@ SQLite pass and on Redis in the PostgreSQL pass of `make test`."""
 
 import gzip
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 from wsgiref.util import setup_testing_defaults
 
 import brotli
@@ -342,3 +342,10 @@ def test_the_scheduler_keeps_the_store_within_its_size(client, world, settings):
     else:
         assert len(kept) <= 3
         assert fetch(client, "/eng/news/").status_code == 200  # a dropped page renders again
+
+
+def test_sitemap_index_lists_a_new_month_at_once(client, world):
+    assert "/eng/sitemaps/2020-01.xml" not in fetch(client, "/sitemap.xml").content.decode()
+    assert fetch(client, "/sitemap.xml")["X-Cache"] == "HIT"
+    make_article(edition="en", published_at=datetime(2020, 1, 15, 12, 0, tzinfo=KYIV))
+    assert "/eng/sitemaps/2020-01.xml" in fetch(client, "/sitemap.xml").content.decode()
