@@ -11,7 +11,7 @@ from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
 from . import tags as cache_tags
-from .pages import _has_session, answer, cached, compress, etag_of, page_key, refused, store
+from .pages import answer, cached, compress, etag_of, has_session, page_key, refused, store
 from .store import CachedPage
 
 logger = logging.getLogger(__name__)
@@ -45,7 +45,7 @@ class PageCacheMiddleware:
         tags = cache_tags.of_request(request)
         if not tags or response.status_code != 200 or response.streaming:
             return response
-        if _has_session(request.META):
+        if has_session(request.META):
             # An editor's view of the site: never kept by a browser or proxy for others.
             response["Cache-Control"] = "private, no-cache"
             return response

@@ -49,7 +49,7 @@ def prune_store() -> int:
     return store().prune(settings.PAGE_CACHE_MAX_ENTRIES)
 
 
-def _has_session(environ) -> bool:
+def has_session(environ) -> bool:
     raw = environ.get("HTTP_COOKIE")
     if not raw:
         return False
@@ -64,7 +64,7 @@ def page_key(environ) -> str | None:
     if not settings.PAGE_CACHE or environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
         return None
     path = environ.get("PATH_INFO", "")
-    if path.startswith(_NEVER) or _has_session(environ):
+    if path.startswith(_NEVER) or has_session(environ):
         return None
     query = parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True)
     if path.startswith("/api/"):
