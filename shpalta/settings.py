@@ -111,7 +111,9 @@ if not DATABASE_URL:
     DATABASE_URL = f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Each server thread keeps its connection: opening one (and its PRAGMAs) per request
+    # cost more than the article page itself (bench/RESULTS.md).
+    DATABASES["default"]["CONN_MAX_AGE"] = 600
     # WAL lets the server read while the scheduler writes; IMMEDIATE avoids
     # "database is locked" on lock upgrades under concurrent writers.
     DATABASES["default"]["OPTIONS"] = {

@@ -15,22 +15,38 @@ from .pages import store
 from .store import CachedPage
 
 
+def cached_fragments(
+    request: HttpRequest, renders: dict[str, Callable[[], tuple[str, set[str]]]]
+) -> dict[str, SafeString]:
+    """The HTML of each fragment in `renders`, read from the store in one lookup; those
+    not kept are rendered by their function (HTML and its keys) and kept."""
+    found = {}
+    if settings.FRAGMENT_CACHE:
+        kept = store().get_many([f"fragment:{key}" for key in renders])
+        for key in renders:
+            fragment = kept.get(f"fragment:{key}")
+            if fragment is not None:
+                cache_tags.add(request, *fragment.headers[0][1].split())
+                found[key] = mark_safe(fragment.body.decode())  # noqa: S308  (our own HTML)
+    for key, render in renders.items():
+        if key in found:
+            continue
+        started_ns = time.time_ns()
+        html, tags = render()
+        cache_tags.add(request, *tags)
+        if settings.FRAGMENT_CACHE:
+            fragment = CachedPage(
+                200, [("tags", " ".join(sorted(tags)))], html.encode(), "", time.time()
+            )
+            store().store(
+                f"fragment:{key}", fragment, tags, settings.PAGE_CACHE_SECONDS, started_ns
+            )
+        found[key] = mark_safe(html)  # noqa: S308  (our own rendered template)
+    return found
+
+
 def cached_fragment(
     request: HttpRequest, key: str, render: Callable[[], tuple[str, set[str]]]
 ) -> SafeString:
     """The HTML of fragment `key`: kept, or rendered by `render()` (HTML and its keys)."""
-    key = f"fragment:{key}"
-    if settings.FRAGMENT_CACHE:
-        kept = store().get(key)
-        if kept is not None:
-            cache_tags.add(request, *kept.headers[0][1].split())
-            return mark_safe(kept.body.decode())  # noqa: S308  (our own rendered template)
-    started_ns = time.time_ns()
-    html, tags = render()
-    cache_tags.add(request, *tags)
-    if settings.FRAGMENT_CACHE:
-        fragment = CachedPage(
-            200, [("tags", " ".join(sorted(tags)))], html.encode(), "", time.time()
-        )
-        store().store(key, fragment, tags, settings.PAGE_CACHE_SECONDS, started_ns)
-    return mark_safe(html)  # noqa: S308  (our own rendered template)
+    return cached_fragments(request, {key: render})[key]

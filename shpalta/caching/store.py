@@ -62,6 +62,14 @@ class SQLitePageStore:
         )
         return pickle.loads(row[0]) if row else None  # noqa: S301  (our own entries)
 
+    def get_many(self, keys: list[str]) -> dict[str, CachedPage]:
+        marks = ",".join("?" * len(keys))
+        rows = self._connection().execute(
+            f"SELECT key, data FROM page WHERE key IN ({marks}) AND expires > ?",  # noqa: S608
+            (*keys, time.time()),
+        )
+        return {key: pickle.loads(data) for key, data in rows}  # noqa: S301  (our own entries)
+
     def store(self, key: str, page: CachedPage, tags: set[str], ttl: int, started_ns: int):
         db = self._connection()
         data = pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL)
@@ -150,6 +158,14 @@ class RedisPageStore:
     def get(self, key: str) -> CachedPage | None:
         data = self.redis.get(self.PREFIX + key)
         return pickle.loads(data) if data else None  # noqa: S301  (our own entries)
+
+    def get_many(self, keys: list[str]) -> dict[str, CachedPage]:
+        values = self.redis.mget([self.PREFIX + key for key in keys])
+        return {
+            key: pickle.loads(data)  # noqa: S301  (our own entries)
+            for key, data in zip(keys, values, strict=True)
+            if data
+        }
 
     def store(self, key: str, page: CachedPage, tags: set[str], ttl: int, started_ns: int):
         tag_list = sorted(tags)

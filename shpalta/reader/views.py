@@ -3,6 +3,7 @@ tag, author, section, label and kind."""
 
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from functools import cache
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
@@ -16,7 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from shpalta.caching import tags as cache_tags
-from shpalta.caching.fragments import cached_fragment
+from shpalta.caching.fragments import cached_fragment, cached_fragments
 from shpalta.editions.dates import KYIV
 from shpalta.editions.registry import EDITIONS, Edition
 from shpalta.newsroom.models import (
@@ -40,6 +41,8 @@ from shpalta.syndication.metadata import (
     organization,
     page_head,
 )
+
+from . import assembly
 
 PER_PAGE = 30
 RECENT_NEWS = 20
@@ -83,6 +86,31 @@ def _front_page_links() -> dict[str, str]:
     return _in_each_edition(lambda edition: reverse("reader:front"))
 
 
+def _chrome(request: HttpRequest) -> dict:
+    """What the site's chrome shows: the menu and the outside links."""
+    return {
+        "menu_kinds": [
+            (kind, reverse("reader:kind", args=[segment]))
+            for kind, segment in KIND_URL_SEGMENTS.items()
+            if kind != Kind.NEWS
+        ],
+        "menu_sections": Section.objects.all(),
+        "social_url": settings.SOCIAL_URL,
+    }
+
+
+def _shell(request: HttpRequest):
+    """The kept fragment of the edition's chrome (reader.assembly)."""
+    return f"shell-{request.edition.code}", lambda: assembly.render_shell(request, _chrome(request))
+
+
+def _switch(request: HttpRequest, links: dict[str, str]) -> list[dict]:
+    return [
+        {"edition": edition, "url": links[edition.code], "current": edition == request.edition}
+        for edition in EDITIONS
+    ]
+
+
 def _render(
     request: HttpRequest,
     template: str,
@@ -93,35 +121,27 @@ def _render(
     head: PageHead | None = None,
     feeds: list[FeedLink] = (),
 ):
-    """Render a reader page with the chrome every page has: edition switch, menu, recent
-    news, and the head (canonical, hreflang, feeds, social cards). Unless `head` says
-    otherwise the page exists in every edition, at `links`."""
+    """Render a reader page's own parts and put them into the edition's kept chrome:
+    edition switch, recent news, and the head (canonical, hreflang, feeds, social
+    cards). Unless `head` says otherwise the page exists in every edition, at `links`."""
     if head is None:
         head = page_head(request, alternates=links, feeds=feeds, title=context.get("title", ""))
-    switch = [
-        {"edition": edition, "url": links[edition.code], "current": edition == request.edition}
-        for edition in EDITIONS
-    ]
     cache_tags.add(request, "all")
-    chrome = {
-        "edition_switch": switch,
-        "menu_kinds": [
-            (kind, reverse("reader:kind", args=[segment]))
-            for kind, segment in KIND_URL_SEGMENTS.items()
-            if kind != Kind.NEWS
-        ],
-        "menu_sections": Section.objects.all(),
+    own = {
+        "edition_switch": _switch(request, links),
         # Rendered only by the pages that show it, and kept between requests.
-        "recent_news_html": lambda: _recent_news(request),
-        "social_url": settings.SOCIAL_URL,
+        "recent_news_html": lambda: cached_fragment(request, *_recent_news(request)),
         "support_url": settings.SUPPORT_URL,
         "newsroom_email": settings.DEFAULT_FROM_EMAIL,
         "head": head,
     }
-    return render(request, template, {**chrome, **context}, status=status)
+    parts = assembly.render_parts(request, template, {**own, **context})
+    shell = cached_fragment(request, *_shell(request)).split(assembly.SLOT)
+    return HttpResponse(assembly.assemble(shell, parts), status=status)
 
 
 def _recent_news(request: HttpRequest):
+    """The recent-news column's fragment: its key and how to render it."""
     code = request.edition.code
 
     def render():
@@ -131,7 +151,7 @@ def _recent_news(request: HttpRequest):
         )
         return html, {"all", f"stream-{code}", *(f"a{article.pk}" for article in recent)}
 
-    return cached_fragment(request, f"recent-{code}", render)
+    return f"recent-{code}", render
 
 
 def front_page(request: HttpRequest) -> HttpResponse:
@@ -372,58 +392,72 @@ def kind_page(request: HttpRequest, segment: str) -> HttpResponse:
 
 
 def article_page(request: HttpRequest, kind: str, year: str, month: str, day: str, story: str):
-    article = (
+    """The article, put together from kept parts: the edition's chrome, the article's own
+    parts (title, head, edition switch, text), the blocks under it (related stories, top
+    stories) and the recent-news column. Each is kept under the keys of what it shows,
+    so an uncached request costs one indexed lookup and one read of the store."""
+    code = request.edition.code
+    found = (
         _live(request)
-        .select_related("locale", "section", "main_image")
-        .prefetch_related("author_links__author", "tag_links__tag", "labels")
         .filter(story_number=int(story))
+        .values_list("pk", "kind", "published_at")
         .first()
     )
-    if article is None:
+    if found is None:
         raise Http404(_("There is no published article with this number in this edition."))
-    canonical = article.get_absolute_url()
+    pk, article_kind, published_at = found
+    canonical = Article.address(code, article_kind, published_at, int(story))
     if request.path != canonical:
         # The date or kind in the address is wrong (an old link, a retyped URL).
         return redirect(canonical, permanent=True)
-    tags = article.ordered_tags()
-    related_tag = tags[0] if tags else None
-    related = []
-    if related_tag:
-        related = list(
-            Article.objects.listed("tag_links", related_tag, request.edition.code)
-            .exclude(pk=article.pk)
-            .for_listing()[:RELATED]
+
+    @cache
+    def article() -> Article:
+        return (
+            Article.objects.select_related("locale", "section", "main_image")
+            .prefetch_related("author_links__author", "tag_links__tag", "labels")
+            .get(pk=pk)
         )
-    live = _live(request).exclude(pk=article.pk).for_listing().newest_first()
-    top_stories = _top_stories(request, live)
-    code = request.edition.code
-    cache_tags.add(request, f"a{article.pk}", f"top-{code}")
-    if related_tag:
-        cache_tags.add(request, f"tag-{code}-{related_tag.pk}")
-    cache_tags.add_articles(request, [*related, *top_stories])
-    editions = _article_editions(article)
-    head = describe_article(page_head(request, alternates=editions), article)
-    article_html = cached_fragment(
-        request, f"article-{article.pk}", lambda: _article_body(request, article)
-    )
-    return _render(
+
+    kept = cached_fragments(
         request,
-        "reader/article.html",
-        {
-            "article": article,
-            "related_tag": related_tag,
-            "related": related,
-            "top_stories": top_stories,
-            "article_html": article_html,
-        },
-        {**_front_page_links(), **editions},
-        head=head,
+        dict(
+            [
+                _shell(request),
+                (f"article-parts-{pk}", lambda: _article_parts(request, article())),
+                (f"more-{pk}", lambda: _article_more(request, article())),
+                _recent_news(request),
+            ]
+        ),
     )
+    title, head, switch, text, after_text, aside, after_aside = kept[f"article-parts-{pk}"].split(
+        assembly.SLOT
+    )
+    parts = [
+        title,
+        head,
+        switch,
+        text + kept[f"more-{pk}"] + after_text,
+        aside + kept[f"recent-{code}"] + after_aside,
+    ]
+    cache_tags.add(request, "all", f"a{pk}")
+    shell = kept[f"shell-{code}"].split(assembly.SLOT)
+    return HttpResponse(assembly.assemble(shell, parts))
 
 
-def _article_body(request: HttpRequest, article: Article) -> tuple[str, set[str]]:
-    """The article itself, as kept between requests: it changes when the article, an
-    article its Background links to, or the site's chrome (ads, names) does."""
+def _article_parts(request: HttpRequest, article: Article) -> tuple[str, set[str]]:
+    """The article's own parts, with a slot mark where the blocks under it and the
+    recent-news column go. They change when the article, one of its other editions (the
+    edition switch) or an article its Background links to does."""
+    editions = _article_editions(article)
+    context = {
+        "article": article,
+        "head": describe_article(page_head(request, alternates=editions), article),
+        "edition_switch": _switch(request, {**_front_page_links(), **editions}),
+        "more_html": assembly.SLOT,
+        "recent_news_html": assembly.SLOT,
+    }
+    html = assembly.SLOT.join(assembly.render_parts(request, "reader/article.html", context))
     linked = {
         item["article"].pk
         for block in article.body
@@ -431,10 +465,32 @@ def _article_body(request: HttpRequest, article: Article) -> tuple[str, set[str]
         for item in block.value
         if item["article"] is not None
     }
-    html = render_to_string(
-        "reader/includes/article_body.html", {"article": article}, request=request
-    )
     return html, {"all", f"a{article.pk}", *(f"a{pk}" for pk in linked)}
+
+
+def _article_more(request: HttpRequest, article: Article) -> tuple[str, set[str]]:
+    """The blocks under an article: more on its first tag, and the top stories."""
+    code = request.edition.code
+    tags = article.ordered_tags()
+    related_tag = tags[0] if tags else None
+    related = []
+    if related_tag:
+        related = list(
+            Article.objects.listed("tag_links", related_tag, code)
+            .exclude(pk=article.pk)
+            .for_listing()[:RELATED]
+        )
+    live = _live(request).exclude(pk=article.pk).for_listing().newest_first()
+    top_stories = _top_stories(request, live)
+    html = render_to_string(
+        "reader/includes/article_more.html",
+        {"related_tag": related_tag, "related": related, "top_stories": top_stories},
+        request=request,
+    )
+    keys = {"all", f"top-{code}", *(f"a{item.pk}" for item in [*related, *top_stories])}
+    if related_tag:
+        keys.add(f"tag-{code}-{related_tag.pk}")
+    return html, keys
 
 
 def _article_editions(article: Article) -> dict[str, str]:

@@ -248,19 +248,23 @@ class Article(
     def url_kind(self) -> str:
         return KIND_URL_SEGMENTS[Kind(self.kind)]
 
-    def get_url_parts(self) -> dict:
-        local = kyiv_time(self.published_at)
-        return {
-            "kind": self.url_kind,
+    @staticmethod
+    def address(edition_code: str, kind: str, published_at, story_number: int) -> str:
+        """The address of a published article from the columns that make it up, for
+        callers that have those and not the article (the article page's lookup)."""
+        local = kyiv_time(published_at)
+        parts = {
+            "kind": KIND_URL_SEGMENTS[Kind(kind)],
             "year": local.year,
             "month": f"{local.month:02d}",
             "day": local.day,
-            "story": self.story_number,
+            "story": story_number,
         }
+        with translation.override(edition_code):
+            return reverse("reader:article", kwargs=parts)
 
     def get_absolute_url(self) -> str:
-        with translation.override(self.edition.code):
-            return reverse("reader:article", kwargs=self.get_url_parts())
+        return self.address(self.edition.code, self.kind, self.published_at, self.story_number)
 
     def ordered_authors(self) -> list:
         return [link.author for link in self.author_links.all()]
