@@ -202,6 +202,8 @@ PAGE_CACHE_MAX_ENTRIES = int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "20000"))
 FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", True)
 # Asked before a cached answer goes out (the content API's rate limit).
 PAGE_CACHE_GUARDS = ["shpalta.syndication.api.rate_guard"]
+# Tells the addresses that cannot be a page, answered with the kept 404 page on a miss.
+PAGE_CACHE_MADE_UP = "shpalta.reader.addresses.made_up"
 PAGE_CACHE_PATH = Path(os.environ.get("PAGE_CACHE_PATH", VAR_DIR / "page-cache.sqlite3"))
 
 # Edge caches purged by surrogate key after each publishing event (shpalta/caching/frontends.py).

@@ -43,7 +43,14 @@ class PageCacheMiddleware:
         started_ns = time.time_ns()
         response = self.get_response(request)
         tags = cache_tags.of_request(request)
-        if not tags or response.status_code != 200 or response.streaming:
+        if not tags or response.streaming:
+            return response
+        if response.status_code == 404 and not has_session(request.META):
+            # Filed under its keys for the edge and for the fast path, which keeps the
+            # 404 page of made-up addresses (wsgi.py); not made public here.
+            self._add_keys(response, tags)
+            return response
+        if response.status_code != 200:
             return response
         if has_session(request.META):
             # An editor's view of the site: never kept by a browser or proxy for others.
@@ -81,8 +88,12 @@ class PageCacheMiddleware:
         )
         if not response.has_header("ETag"):
             response["ETag"] = etag_of(response.content)
+        PageCacheMiddleware._add_keys(response, tags)
+        patch_vary_headers(response, ("Accept-Encoding",))
+
+    @staticmethod
+    def _add_keys(response, tags: set[str]) -> None:
         keys = sorted(tags)
         response["Surrogate-Key"] = " ".join(keys)
         response["xkey"] = " ".join(keys)
         response["Cache-Tag"] = ",".join(keys)
-        patch_vary_headers(response, ("Accept-Encoding",))

@@ -59,13 +59,21 @@ def has_session(environ) -> bool:
         return True
 
 
+def _answerable(environ) -> bool:
+    """May the cache answer this request at all: an anonymous reader's GET or HEAD."""
+    return (
+        settings.PAGE_CACHE
+        and environ.get("REQUEST_METHOD") in ("GET", "HEAD")
+        and not environ.get("PATH_INFO", "").startswith(_NEVER)
+        and not has_session(environ)
+    )
+
+
 def page_key(environ) -> str | None:
     """The cache key of a request, or None when the cache must not answer it."""
-    if not settings.PAGE_CACHE or environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+    if not _answerable(environ):
         return None
     path = environ.get("PATH_INFO", "")
-    if path.startswith(_NEVER) or has_session(environ):
-        return None
     query = parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True)
     if path.startswith("/api/"):
         return path + "?" + urlencode(sorted(query)) if query else path
@@ -81,6 +89,21 @@ def page_key(environ) -> str | None:
     return path + ("?" + urlencode(kept) if kept else "")
 
 
+def made_up_key(environ) -> str | None:
+    """For a request that cannot be for a page (PAGE_CACHE_MADE_UP: a function of the
+    WSGI environ returning the edition whose 404 page answers it, or None), the key of
+    that page."""
+    if not settings.PAGE_CACHE_MADE_UP or not _answerable(environ):
+        return None
+    edition = _imported(settings.PAGE_CACHE_MADE_UP)(environ)
+    return f"not-found:{edition}" if edition else None
+
+
+def surrogate_keys(headers) -> set[str]:
+    """The keys a response is filed under, from its xkey header."""
+    return set(next((v for k, v in headers if k.lower() == "xkey"), "").split())
+
+
 def etag_of(body: bytes) -> str:
     return '"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
 
@@ -91,8 +114,12 @@ def cached(environ) -> CachedPage | None:
 
 
 @cache
+def _imported(path: str):
+    return import_string(path)
+
+
 def _guards(paths: tuple[str, ...]):
-    return [import_string(path) for path in paths]
+    return [_imported(path) for path in paths]
 
 
 def refused(environ):

@@ -115,6 +115,12 @@ class SQLitePageStore:
             raise
         return len(keys)
 
+    def purged_since(self, tag: str, since_ns: int) -> bool:
+        row = self._connection().execute(
+            "SELECT 1 FROM purged WHERE tag = ? AND at_ns > ?", (tag, since_ns)
+        )
+        return row.fetchone() is not None
+
     def prune(self, max_entries: int) -> int:
         """Drop expired entries, then the soonest to expire past `max_entries`: a crawler
         walking twenty years of archive must not grow the file without end."""
@@ -195,6 +201,10 @@ class RedisPageStore:
         if keys:
             self.redis.delete(*(self.PREFIX + key for key in keys))
         return len(keys)
+
+    def purged_since(self, tag: str, since_ns: int) -> bool:
+        mark = self.redis.get(f"{self.PREFIX}purged:{tag}")
+        return mark is not None and int(mark) > since_ns
 
     def prune(self, max_entries: int) -> int:
         """Nothing to do: entries expire by themselves, and Redis's maxmemory policy

@@ -1,11 +1,29 @@
 """The page cache's fast path: in front of Django, a hit is answered from the store
-without Django's request, middleware, URL resolution or view (shpalta/wsgi.py)."""
+without Django's request, middleware, URL resolution or view (shpalta/wsgi.py).
+
+An address that the site says cannot be a page (PAGE_CACHE_MADE_UP: a made-up tag,
+author, day or path) is answered the same way, with its edition's kept 404 page, so that
+a flood of them built to miss the cache costs what a hit costs."""
 
 import logging
+import time
 
-from .pages import answer, cached, refused
+from django.conf import settings
+
+from .pages import (
+    answer,
+    compress,
+    etag_of,
+    made_up_key,
+    page_key,
+    refused,
+    store,
+    surrogate_keys,
+)
+from .store import CachedPage
 
 logger = logging.getLogger(__name__)
+_NOT_KEPT = {"set-cookie", "content-length", "etag", "content-encoding", "x-cache", "age"}
 
 
 class PageCacheApplication:
@@ -13,12 +31,19 @@ class PageCacheApplication:
         self.application = application
 
     def __call__(self, environ, start_response):
+        not_found = None
         try:
-            hit = cached(environ)
+            key = page_key(environ)
+            hit = store().get(key) if key else None
+            if hit is None:
+                not_found = made_up_key(environ)
+                hit = store().get(not_found) if not_found else None
         except Exception:  # a broken cache must not take the site down
             logger.exception("Page cache: lookup failed; serving from Django")
-            hit = None
+            hit = not_found = None
         if hit is None:
+            if not_found:
+                return self._keep_not_found(not_found, environ, start_response)
             return self.application(environ, start_response)
         refusal = refused(environ)
         if refusal is not None:
@@ -27,4 +52,33 @@ class PageCacheApplication:
             return [refusal.content]
         status, headers, body = answer(hit, environ)
         start_response(status, headers)
+        return [body]
+
+    def _keep_not_found(self, key: str, environ, start_response):
+        """Django answers a made-up address; its 404 page is kept for the next ones."""
+        started_ns = time.time_ns()
+        answered = {}
+
+        def capture(status, headers, exc_info=None):
+            answered.update(status=status, headers=headers)
+            return start_response(status, headers, exc_info)
+
+        result = self.application(environ, capture)
+        if not answered.get("status", "").startswith("404"):
+            return result
+        try:
+            body = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+        headers = answered["headers"]
+        tags = surrogate_keys(headers)
+        if tags and environ.get("REQUEST_METHOD") == "GET":
+            kept = [(k, v) for k, v in headers if k.lower() not in _NOT_KEPT]
+            page = CachedPage(404, kept, body, etag_of(body), time.time())
+            page.variants = compress(body, dict(kept).get("Content-Type", ""))
+            try:
+                store().store(key, page, tags, settings.PAGE_CACHE_SECONDS, started_ns)
+            except Exception:  # the reader still gets the page
+                logger.exception("Page cache: could not keep %s", key)
         return [body]

@@ -59,17 +59,24 @@ def _live(request: HttpRequest):
     return Article.objects.live().in_edition(request.edition.code)
 
 
+def page_number(raw: str) -> int | None:
+    """The number `?page=` asks for; None when it cannot be a page of a list."""
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 6 or int(raw) < 1:
+        return None
+    return int(raw)
+
+
 def _paged(request: HttpRequest, queryset, per_page: int = PER_PAGE, count: int | None = None):
     """The page of a list that ?page= asks for; 404 for a page that is not there. `count`,
     when the caller has a cheaper way to it than counting the queryset."""
-    raw = request.GET.get("page", "1")
-    if not (raw.isascii() and raw.isdigit()) or len(raw) > 6:
+    number = page_number(request.GET.get("page", "1"))
+    if number is None:
         raise Http404(_("There is no such page."))
     paginator = Paginator(queryset, per_page, allow_empty_first_page=True)
     if count is not None:
         paginator.count = count
     try:
-        return paginator.page(int(raw))
+        return paginator.page(number)
     except InvalidPage:
         raise Http404(_("There is no such page.")) from None
 
@@ -213,6 +220,10 @@ def _section_blocks(request: HttpRequest) -> list[tuple[Section, list[Article]]]
     ]
 
 
+def kyiv_today() -> date:
+    return timezone.localtime(timezone.now(), KYIV).date()
+
+
 def _kyiv_day_bounds(day: date) -> tuple[datetime, datetime]:
     start = datetime.combine(day, time.min, tzinfo=KYIV)
     return start, datetime.combine(day + timedelta(days=1), time.min, tzinfo=KYIV)
@@ -228,7 +239,7 @@ def all_news(
     request: HttpRequest, year: str | None = None, month: str | None = None, day: str | None = None
 ) -> HttpResponse:
     """All News: the edition's items of one Kyiv day, newest first; today by default."""
-    today = timezone.localtime(timezone.now(), KYIV).date()
+    today = kyiv_today()
     if "date" in request.GET:  # the day picker of the page
         try:
             picked = date.fromisoformat(request.GET["date"][:10])

@@ -10,6 +10,8 @@ from wsgiref.util import setup_testing_defaults
 import brotli
 import pytest
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.utils import timezone
 
 from shpalta.editions.dates import KYIV
@@ -324,6 +326,88 @@ def test_made_up_addresses_cost_at_most_one_lookup(client, world, django_assert_
         assert (
             "Page not found" in response.content.decode() or "Сторінку" in response.content.decode()
         )
+
+
+def through_fast_path(url: str) -> tuple[str, dict, bytes]:
+    """A request through the production WSGI application (fast path, then Django). As
+    Django's test client does, the test's database connection is kept open."""
+    path, _, query = url.partition("?")
+    environ = {"PATH_INFO": path, "QUERY_STRING": query, "REQUEST_METHOD": "GET"}
+    setup_testing_defaults(environ)
+    answered = {}
+
+    def start_response(status, headers, exc_info=None):
+        answered.update(status=status, headers=dict(headers))
+
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    try:
+        body = b"".join(application(environ, start_response))
+    finally:
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
+    return answered["status"], answered["headers"], body
+
+
+MADE_UP = (
+    "/eng/tags/made-up-1/",
+    "/eng/authors/nobody-7/",
+    "/eng/sections/none/?x=1",
+    "/eng/labels/no-label/",
+    "/eng/news/2099/01/01/",
+    "/eng/news/1999/12/31/",
+    "/eng/news/2024/02/30/",
+    "/eng/no/such/page/",
+    "/eng/tags/drones/?page=123456789",
+    "/eng/tags/drones/?page=0",
+)
+
+
+def test_made_up_addresses_are_answered_before_django(client, world, django_assert_num_queries):
+    """A flood of addresses built to miss the cache costs what a hit costs: once the
+    edition's 404 page is kept, no query, view or middleware runs for them."""
+    status, _, _ = through_fast_path("/eng/tags/first-made-up/")  # rendered, then kept
+    assert status.startswith("404")
+    through_fast_path("/eng/tags/drones/")  # the names are read once
+    for url in MADE_UP:
+        with django_assert_num_queries(0):
+            status, headers, body = through_fast_path(url)
+        assert status == "404 Not Found", url
+        assert headers["X-Cache"] == "HIT", url
+        assert headers["Content-Language"] == "en"
+        assert "Page not found" in body.decode(), url
+    # Real addresses and the ones Django decides (articles, lists' pages) still reach it.
+    earlier = world["earlier"]
+    for url, expected in (
+        ("/eng/tags/drones/", "200"),
+        ("/eng/authors/olena-marchuk/", "200"),
+        ("/eng/sections/war/", "200"),
+        ("/eng/labels/live/", "200"),
+        (f"/eng/news/{timezone.localtime(earlier.published_at, KYIV):%Y/%m/%d}/", "200"),
+        ("/eng/tags/drones", "301"),  # Django adds the slash
+        ("/eng/tags/drones/?page=99", "404"),
+        ("/eng/news/2024/01/01/123456/", "404"),
+    ):
+        status, headers, _ = through_fast_path(url)
+        assert status.startswith(expected), url
+        if expected == "404":  # said by Django's view, not by the kept page
+            assert "X-Cache" not in headers, url
+
+
+def test_a_new_tag_or_author_is_no_longer_made_up(client, world):
+    def made_up_again():  # the 404 page, purged with the names' change, is kept again
+        assert through_fast_path("/eng/tags/made-up/")[0].startswith("404")
+        assert through_fast_path("/eng/tags/made-up/")[1]["X-Cache"] == "HIT"
+
+    made_up_again()
+    assert through_fast_path("/eng/tags/fresh/")[1]["X-Cache"] == "HIT"  # kept 404 page
+    make_tag("fresh", en="fresh")
+    made_up_again()
+    assert through_fast_path("/eng/tags/fresh/")[0] == "200 OK"
+    assert through_fast_path("/eng/authors/new-reporter/")[1]["X-Cache"] == "HIT"
+    make_author("new-reporter", en="New Reporter")
+    made_up_again()
+    assert through_fast_path("/eng/authors/new-reporter/")[0] == "200 OK"
 
 
 def test_kept_article_follows_its_edits_and_the_stories_it_links(client, world, settings):
