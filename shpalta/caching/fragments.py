@@ -16,30 +16,43 @@ from .store import CachedPage
 
 
 def cached_fragments(
-    request: HttpRequest, renders: dict[str, Callable[[], tuple[str, set[str]]]]
+    request: HttpRequest,
+    renders: dict[str, Callable[[], tuple[str, set[str]]]],
+    *,
+    seconds: int | None = None,
+    inherit: bool = True,
 ) -> dict[str, SafeString]:
     """The HTML of each fragment in `renders`, read from the store in one lookup; those
-    not kept are rendered by their function (HTML and its keys) and kept."""
+    not kept are rendered by their function (HTML and its keys) and kept, for `seconds`
+    (PAGE_CACHE_SECONDS unless given) or until one of their keys is purged. The page
+    inherits their keys unless `inherit` is false (a page filed under a key that is
+    purged whenever one of its fragments is)."""
     found = {}
     if settings.FRAGMENT_CACHE:
         kept = store().get_many([f"fragment:{key}" for key in renders])
         for key in renders:
             fragment = kept.get(f"fragment:{key}")
             if fragment is not None:
-                cache_tags.add(request, *fragment.headers[0][1].split())
+                if inherit:
+                    cache_tags.add(request, *fragment.headers[0][1].split())
                 found[key] = mark_safe(fragment.body.decode())  # noqa: S308  (our own HTML)
     for key, render in renders.items():
         if key in found:
             continue
         started_ns = time.time_ns()
         html, tags = render()
-        cache_tags.add(request, *tags)
+        if inherit:
+            cache_tags.add(request, *tags)
         if settings.FRAGMENT_CACHE:
             fragment = CachedPage(
                 200, [("tags", " ".join(sorted(tags)))], html.encode(), "", time.time()
             )
             store().store(
-                f"fragment:{key}", fragment, tags, settings.PAGE_CACHE_SECONDS, started_ns
+                f"fragment:{key}",
+                fragment,
+                tags,
+                seconds or settings.PAGE_CACHE_SECONDS,
+                started_ns,
             )
         found[key] = mark_safe(html)  # noqa: S308  (our own rendered template)
     return found

@@ -1,10 +1,13 @@
 """Sitemaps on Django's sitemaps framework: an index, one sitemap per edition and Kyiv
 month of the archive, a Google News sitemap per edition, and robots.txt.
 
-An archive of millions of articles is cut by month so that each sitemap is one indexed
-range query (article_edition_stream) and stays far below the 50,000-URL limit; a month
-that outgrows it is paged with ?p= and the index lists every page. Each URL names the
-other editions of its story (hreflang) and x-default, the main edition's version.
+An archive of millions of articles is cut by month, and a month into pages of
+MONTH_PAGE URLs (?p=2…; the index lists every page), so that each sitemap is one indexed
+range query (article_edition_stream) and a small document. Each URL names the other
+editions of its story (hreflang) and x-default, the main edition's version. Month
+sitemaps and the index are written out directly (thousands of URLs through the template
+engine cost more than the queries); each month's count is kept as a fragment, purged
+when a story goes live in it, leaves it or moves (its month-<ed>-<YYYY-MM> key).
 """
 
 from dataclasses import dataclass
@@ -17,11 +20,12 @@ from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap
 from django.db.models import Count, Max
 from django.http import Http404, HttpRequest, HttpResponse
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import escape
 
 from shpalta.caching import tags as cache_tags
+from shpalta.caching.fragments import cached_fragments
 from shpalta.editions.dates import KYIV
 from shpalta.editions.registry import DEFAULT_EDITION, EDITIONS, Edition
 from shpalta.newsroom.models import Article
@@ -31,6 +35,12 @@ from .links import absolute
 NEWS_WINDOW = timedelta(hours=48)
 NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs of the last two days
 FIRST_MONTH = date(2000, 1, 1)
+# URLs per month sitemap page (the protocol allows 50,000; small pages stay cheap to make
+# and to fetch at a million articles, where a month holds thousands).
+MONTH_PAGE = 1_000
+# A month's count changes only by the events that purge it.
+MONTH_COUNT_SECONDS = 86_400
+_XML = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
 @dataclass(frozen=True)
@@ -92,28 +102,6 @@ class ArticleSitemap(Sitemap):
         return urls
 
 
-class MonthSitemap(ArticleSitemap):
-    def __init__(self, edition: Edition, year: int, month: int):
-        super().__init__(edition)
-        self.start, self.end = _month_bounds(year, month)
-
-    def items(self):
-        return (
-            Article.objects.in_edition(self.edition.code)
-            .live_between(self.start, self.end)
-            .select_related("locale")
-            .order_by("published_at", "id")
-            .only(
-                "locale__language_code",
-                "translation_key",
-                "kind",
-                "story_number",
-                "published_at",
-                "updated_at",
-            )
-        )
-
-
 class NewsSitemap(ArticleSitemap):
     limit = NEWS_LIMIT
 
@@ -135,12 +123,70 @@ def _parse_month(year: str, month: str) -> tuple[int, int]:
     return int(year), number
 
 
+def _sitemap_page(request: HttpRequest) -> int:
+    raw = request.GET.get("p", "1")
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 6 or int(raw) < 1:
+        raise Http404("There is no such sitemap page.")
+    return int(raw)
+
+
+def _xml_response(body: str) -> HttpResponse:
+    response = HttpResponse(body, content_type="application/xml")
+    response["X-Robots-Tag"] = "noindex, noodp, noarchive"
+    return response
+
+
 def month_sitemap(request: HttpRequest, year: str, month: str) -> HttpResponse:
-    site = MonthSitemap(request.edition, *_parse_month(year, month))
-    cache_tags.add(request, "all", f"month-{request.edition.code}-{year}-{month}")
-    return sitemap(
-        request, {"month": site}, section="month", template_name="syndication/sitemap.xml"
+    """One page of the edition's articles of a Kyiv month, oldest first, each with its
+    last change and the addresses of its other editions."""
+    code = request.edition.code
+    page = _sitemap_page(request)
+    first = (page - 1) * MONTH_PAGE
+    rows = list(
+        Article.objects.in_edition(code)
+        .live_between(*_month_bounds(*_parse_month(year, month)))
+        .order_by("published_at", "id")
+        .values_list("translation_key", "kind", "story_number", "published_at", "updated_at")[
+            first : first + MONTH_PAGE
+        ]
     )
+    if page > 1 and not rows:
+        raise Http404("There is no such sitemap page.")
+    editions: dict = {}
+    siblings = (
+        Article.objects.live()
+        .filter(translation_key__in={row[0] for row in rows})
+        .values_list(
+            "translation_key", "locale__language_code", "kind", "story_number", "published_at"
+        )
+    )
+    for key, language, kind, story, published_at in siblings:
+        editions.setdefault(key, {})[language] = absolute(
+            Article.address(language, kind, published_at, story)
+        )
+    lines = [
+        _XML,
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+        ' xmlns:xhtml="http://www.w3.org/1999/xhtml">\n',
+    ]
+    for key, kind, story, published_at, updated_at in rows:
+        location = absolute(Article.address(code, kind, published_at, story))
+        modified = timezone.localtime(updated_at or published_at).isoformat()
+        lines.append(f"<url><loc>{escape(location)}</loc><lastmod>{modified}</lastmod>")
+        versions = editions.get(key, {})
+        if len(versions) > 1:  # a story in one edition has no alternates to name
+            for edition in EDITIONS:
+                if edition.code in versions:
+                    lines.append(_alternate(edition.code, versions[edition.code]))
+            lines.append(_alternate("x-default", versions.get(DEFAULT_EDITION.code, location)))
+        lines.append("</url>\n")
+    lines.append("</urlset>\n")
+    cache_tags.add(request, "all", f"month-{code}-{year}-{month}")
+    return _xml_response("".join(lines))
+
+
+def _alternate(language: str, location: str) -> str:
+    return f'<xhtml:link rel="alternate" hreflang="{language}" href="{escape(location)}"/>'
 
 
 def news_sitemap(request: HttpRequest) -> HttpResponse:
@@ -155,48 +201,63 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@dataclass(frozen=True)
-class IndexEntry:
-    location: str
-    last_mod: datetime | None = None
-
-
-def _archive_months(edition: Edition) -> list[tuple[int, int, int, datetime | None]]:
-    """(year, month, pages, newest) for each month from the edition's first article to
-    now: one count per month over the edition-stream index. The index is kept in the
-    page cache and purged (key `sitemaps`) when a story goes live, is taken down or
-    moves in time, the only changes that alter these counts."""
-    articles = Article.objects.in_edition(edition.code)
+def _month_counts(request: HttpRequest, edition: Edition) -> list[tuple[int, int, int, str]]:
+    """(year, month, articles, newest) for each month from the edition's first article to
+    now that has articles. Each month is counted over the edition-stream index once and
+    kept as a fragment until a story goes live in it, leaves it or moves."""
+    code = edition.code
+    articles = Article.objects.in_edition(code)
     first = articles.live().order_by("published_at").values_list("published_at", flat=True).first()
+    if first is None:
+        return []
+    today = timezone.localtime(timezone.now(), KYIV).date()
+    year, month = timezone.localtime(first, KYIV).year, timezone.localtime(first, KYIV).month
     months = []
-    if first is not None:
-        today = timezone.localtime(timezone.now(), KYIV).date()
-        year, month = timezone.localtime(first, KYIV).year, timezone.localtime(first, KYIV).month
-        while (year, month) <= (today.year, today.month):
+    while (year, month) <= (today.year, today.month):
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+    def count(year: int, month: int):
+        def render():
             counts = articles.live_between(*_month_bounds(year, month)).aggregate(
                 n=Count("id"), newest=Max("published_at")
             )
-            if counts["n"]:
-                months.append(
-                    (year, month, ceil(counts["n"] / MonthSitemap.limit), counts["newest"])
-                )
-            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
+            newest = timezone.localtime(counts["newest"]).isoformat() if counts["n"] else ""
+            return f"{counts['n']} {newest}", {"all", f"month-{code}-{year:04d}-{month:02d}"}
+
+        return render
+
+    kept = cached_fragments(
+        request,
+        {f"sitemap-count-{code}-{y:04d}-{m:02d}": count(y, m) for y, m in months},
+        seconds=MONTH_COUNT_SECONDS,
+        inherit=False,  # the index is filed under "sitemaps", purged with every count
+    )
+    counted = []
+    for year, month in months:
+        number, _, newest = kept[f"sitemap-count-{code}-{year:04d}-{month:02d}"].partition(" ")
+        if int(number):
+            counted.append((year, month, int(number), newest))
+    return counted
 
 
 def sitemap_index(request: HttpRequest) -> HttpResponse:
     cache_tags.add(request, "all", "sitemaps")
-    entries = []
+    lines = [_XML, '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n']
     for edition in EDITIONS:
         with translation.override(edition.code):
-            entries.append(IndexEntry(absolute(reverse("feeds:news_sitemap"))))
-            for year, month, pages, newest in _archive_months(edition):
-                url = absolute(reverse("feeds:month_sitemap", args=[f"{year:04d}", f"{month:02d}"]))
-                entries.append(IndexEntry(url, newest))
-                entries += [IndexEntry(f"{url}?p={page}", newest) for page in range(2, pages + 1)]
-    return TemplateResponse(
-        request, "sitemap_index.xml", {"sitemaps": entries}, content_type="application/xml"
-    )
+            news = absolute(reverse("feeds:news_sitemap"))
+            sample = absolute(reverse("feeds:month_sitemap", args=["2000", "01"]))
+        lines.append(f"<sitemap><loc>{escape(news)}</loc></sitemap>\n")
+        for year, month, number, newest in _month_counts(request, edition):
+            url = escape(sample.replace("2000-01", f"{year:04d}-{month:02d}"))
+            for page in range(1, ceil(number / MONTH_PAGE) + 1):
+                location = url if page == 1 else f"{url}?p={page}"
+                lines.append(
+                    f"<sitemap><loc>{location}</loc><lastmod>{newest}</lastmod></sitemap>\n"
+                )
+    lines.append("</sitemapindex>\n")
+    return _xml_response("".join(lines))
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:

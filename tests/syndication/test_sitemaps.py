@@ -139,3 +139,30 @@ def test_robots_txt_names_the_index_and_keeps_crawlers_out_of_the_newsroom(clien
     text = client.get("/robots.txt").content.decode()
     assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in text
     assert "Disallow: /admin/" in text
+
+
+def test_a_month_is_paged_and_its_pages_follow_publishing(
+    client, newsroom, urlset_schema, index_schema, monkeypatch, settings
+):
+    from shpalta.syndication import sitemaps
+
+    settings.PAGE_CACHE = False  # the kept month counts alone must follow
+    monkeypatch.setattr(sitemaps, "MONTH_PAGE", 2)
+    march = [datetime(2021, 3, day, 9, 0, tzinfo=KYIV) for day in (1, 2, 3)]
+    stories = [make_article(edition="en", published_at=moment) for moment in march]
+    month = "http://127.0.0.1:8000/eng/sitemaps/2021-03.xml"
+    assert [
+        url for url in locations(fetch(client, "/sitemap.xml", index_schema)) if "2021-03" in url
+    ] == [month, month + "?p=2"]
+    first = locations(fetch(client, "/eng/sitemaps/2021-03.xml", urlset_schema))
+    second = locations(fetch(client, "/eng/sitemaps/2021-03.xml?p=2", urlset_schema))
+    assert first + second == ["http://127.0.0.1:8000" + s.get_absolute_url() for s in stories]
+    assert client.get("/eng/sitemaps/2021-03.xml?p=3").status_code == 404
+    make_article(edition="en", published_at=datetime(2021, 3, 4, 9, 0, tzinfo=KYIV))
+    make_article(edition="en", published_at=datetime(2021, 3, 5, 9, 0, tzinfo=KYIV))
+    index = locations(fetch(client, "/sitemap.xml", index_schema))
+    assert month + "?p=3" in index
+    stories[0].unpublish()
+    stories[1].unpublish()
+    index = locations(fetch(client, "/sitemap.xml", index_schema))
+    assert month + "?p=2" in index and month + "?p=3" not in index
