@@ -237,6 +237,22 @@ def _for_ninjs(articles: ArticleQuerySet) -> ArticleQuerySet:
     )
 
 
+def _merged_editions(articles: ArticleQuerySet, count: int) -> ArticleQuerySet:
+    """The newest `count` of `articles` across every edition, taken from each edition's
+    newest `count`: each edition's lists have their own indexes (section, kind, tag and
+    author lists run per edition), which a query over all editions at once cannot use
+    for its order, and would sort a whole section or tag of the archive instead."""
+    newest = sorted(
+        (
+            row
+            for code in EDITION_CODES
+            for row in articles.in_edition(code).values_list("published_at", "pk")[:count]
+        ),
+        reverse=True,
+    )[:count]
+    return Article.objects.filter(pk__in=[pk for _, pk in newest]).newest_first()
+
+
 @api_view
 def article_list(request: HttpRequest) -> HttpResponse:
     limit = _limit(request)
@@ -244,6 +260,8 @@ def article_list(request: HttpRequest) -> HttpResponse:
     if "cursor" in request.GET:
         moment, pk = decode_cursor(request.GET["cursor"])
         articles = articles.filter(Q(published_at__lt=moment) | Q(published_at=moment, pk__lt=pk))
+    if "edition" not in request.GET:
+        articles = _merged_editions(articles, limit + 1)
     page = list(_for_ninjs(articles)[: limit + 1])
     more, page = len(page) > limit, page[:limit]
     cache_tags.add(request, "all", "api")

@@ -145,6 +145,33 @@ def test_cursor_pages_through_everything_once_in_a_stable_order(client, newsroom
     assert seen == [article.headline for article in expected]
 
 
+def test_every_edition_at_once_pages_in_one_order(client, newsroom):
+    """Without an edition the list merges the editions' newest (each read in its own
+    index): one order by time across them, each item once, filters still applied."""
+    start = timezone.now() - timedelta(hours=3)
+    made = [
+        make_article(
+            edition=("uk", "ru", "en")[n % 3],
+            headline=f"Story {n}",
+            published_at=start + timedelta(minutes=n if n != 4 else 7),  # two at one moment
+        )
+        for n in range(8)
+    ]
+    seen, url = [], f"{LIST}?limit=3"
+    while url:
+        page = get(client, url.removeprefix("http://127.0.0.1:8000")).json()
+        assert len(page["items"]) <= 3
+        seen += [item["headlines"][0]["value"] for item in page["items"]]
+        url = page["next"]
+    expected = sorted(made, key=lambda a: (a.published_at, a.pk), reverse=True)
+    assert seen == [article.headline for article in expected]
+    news = [
+        item["headlines"][0]["value"] for item in get(client, f"{LIST}?kind=news").json()["items"]
+    ]
+    assert news == [article.headline for article in expected]
+    assert get(client, f"{LIST}?kind=column").json()["items"] == []
+
+
 def test_etag_and_last_modified_give_304(client, newsroom_output):
     story = newsroom_output["urgent"]
     for url in (LIST, f"/api/v1/articles/en/{story.story_number}/"):
