@@ -132,10 +132,11 @@ class ArticleFeed(Feed):
 
     def items(self, subject: FeedSubject):
         images = NewsImage.objects.prefetch_renditions(ENCLOSURE_SPEC)
+        articles = subject.articles if subject.articles.ordered else subject.articles.newest_first()
+        if not self.full_text:
+            articles = articles.defer("body")  # the partners' feed alone carries the text
         items = list(
-            (subject.articles if subject.articles.ordered else subject.articles.newest_first())
-            .select_related("locale", "section")
-            .prefetch_related(
+            articles.select_related("locale", "section").prefetch_related(
                 "author_links__author", "tag_links__tag", Prefetch("main_image", images)
             )[:ITEMS]
         )
