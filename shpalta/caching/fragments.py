@@ -1,10 +1,18 @@
 """Fragments of pages kept between requests, such as the recent-news column that every
 article and list page carries: rendered once, filed under their surrogate keys in the
 page cache's store, and purged by the same events. A page that uses a fragment inherits
-its keys. FRAGMENT_CACHE=0 turns them off (to measure rendering without them)."""
+its keys. FRAGMENT_CACHE=0 turns them off (to measure rendering without them).
 
+A fragment outlives the process that rendered it (the store is shared, Redis in
+production), so its key carries a digest of the code, templates and translations that
+render it: a deploy never fits a fragment of the old templates into a page of the new.
+"""
+
+import hashlib
 import time
 from collections.abc import Callable
+from functools import cache
+from pathlib import Path
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -13,6 +21,22 @@ from django.utils.safestring import SafeString, mark_safe
 from . import tags as cache_tags
 from .pages import store
 from .store import CachedPage
+
+
+@cache
+def release() -> str:
+    """A digest of the Python code, templates and translations under shpalta/."""
+    digest = hashlib.blake2b(digest_size=6)
+    root = Path(settings.BASE_DIR) / "shpalta"
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".html", ".xml", ".mo") and path.is_file():
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def fragment_key(key: str) -> str:
+    return f"fragment:{release()}:{key}"
 
 
 def cached_fragments(
@@ -29,9 +53,9 @@ def cached_fragments(
     purged whenever one of its fragments is)."""
     found = {}
     if settings.FRAGMENT_CACHE:
-        kept = store().get_many([f"fragment:{key}" for key in renders])
+        kept = store().get_many([fragment_key(key) for key in renders])
         for key in renders:
-            fragment = kept.get(f"fragment:{key}")
+            fragment = kept.get(fragment_key(key))
             if fragment is not None:
                 if inherit:
                     cache_tags.add(request, *fragment.headers[0][1].split())
@@ -47,13 +71,8 @@ def cached_fragments(
             fragment = CachedPage(
                 200, [("tags", " ".join(sorted(tags)))], html.encode(), "", time.time()
             )
-            store().store(
-                f"fragment:{key}",
-                fragment,
-                tags,
-                seconds or settings.PAGE_CACHE_SECONDS,
-                started_ns,
-            )
+            ttl = seconds or settings.PAGE_CACHE_SECONDS
+            store().store(fragment_key(key), fragment, tags, ttl, started_ns)
         found[key] = mark_safe(html)  # noqa: S308  (our own rendered template)
     return found
 

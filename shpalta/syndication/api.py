@@ -24,13 +24,14 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch, Q
+from django.db.models.functions import Now
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, urlencode
 
 from shpalta.caching import tags as cache_tags
 from shpalta.editions.registry import EDITION_CODES
-from shpalta.newsroom.models import Article, ArticleAuthor, ArticleTag, Kind, NewsImage
+from shpalta.newsroom.models import Article, ArticleAuthor, Author, Kind, NewsImage, Tag
 from shpalta.newsroom.models.article import ArticleQuerySet
 
 from .feeds import ENCLOSURE_SPEC
@@ -181,8 +182,13 @@ def _limit(request: HttpRequest) -> int:
     return int(raw)
 
 
-def filtered(request: HttpRequest) -> ArticleQuerySet:
-    """The live articles the query string asks for; BadParameter for anything wrong."""
+def filtered(request: HttpRequest) -> list[tuple[ArticleQuerySet, Q, str]]:
+    """The live articles the query string asks for, one queryset per edition asked for
+    (all three without `edition`), each with the conditions on its list's links and the
+    column it is read newest first by: a
+    tag's or author's list is read in its link table's index (ListedLink), which holds
+    the edition, live state and time; other lists in the edition's own indexes.
+    BadParameter for anything wrong."""
     unknown = sorted(set(request.GET) - set(PARAMETERS))
     if unknown:
         raise BadParameter(
@@ -194,20 +200,23 @@ def filtered(request: HttpRequest) -> ArticleQuerySet:
             raise BadParameter(name, f"Give {name} once.")
     articles = Article.objects.live()
     edition = request.GET.get("edition")
-    if edition is not None:
-        if edition not in EDITION_CODES:
-            raise BadParameter("edition", f"edition must be one of {', '.join(EDITION_CODES)}.")
-        articles = articles.in_edition(edition)
+    if edition is not None and edition not in EDITION_CODES:
+        raise BadParameter("edition", f"edition must be one of {', '.join(EDITION_CODES)}.")
     if (section := _slug(request, "section")) is not None:
         articles = articles.filter(section__slug=section)
+    listed_by, in_list = None, {}  # the link table whose index gives the order
     if (tag := _slug(request, "tag")) is not None:
         # A tag's slug differs by edition; any of them names it.
-        by_slug = Q(tag__slug_uk=tag) | Q(tag__slug_ru=tag) | Q(tag__slug_en=tag)
-        articles = articles.filter(pk__in=ArticleTag.objects.filter(by_slug).values("article_id"))
+        by_slug = Q(slug_uk=tag) | Q(slug_ru=tag) | Q(slug_en=tag)
+        tags = list(Tag.objects.filter(by_slug).values_list("pk", flat=True))
+        listed_by, in_list = "tag_links", {"tag_links__tag__in": tags}
     if (author := _slug(request, "author")) is not None:
-        articles = articles.filter(
-            pk__in=ArticleAuthor.objects.filter(author__slug=author).values("article_id")
-        )
+        authors = list(Author.objects.filter(slug=author).values_list("pk", flat=True))
+        if listed_by is None:
+            listed_by, in_list = "author_links", {"author_links__author__in": authors}
+        else:
+            links = ArticleAuthor.objects.filter(author__in=authors)
+            articles = articles.filter(pk__in=links.values("article_id"))
     if (label := _slug(request, "label")) is not None:
         articles = articles.filter(labels__slug=label)
     kind = request.GET.get("kind")
@@ -227,7 +236,23 @@ def filtered(request: HttpRequest) -> ArticleQuerySet:
         articles = articles.filter(
             Q(updated_at__gte=moment) | Q(updated_at__isnull=True, published_at__gte=moment)
         )
-    return articles
+    per_edition = []
+    for code in [edition] if edition else EDITION_CODES:
+        if listed_by is None:
+            per_edition.append((articles.in_edition(code), Q(), "published_at"))
+        else:
+            # One filter() with every condition on the link: each further filter() on a
+            # many-valued relation would join the link table again.
+            link = Q(
+                **in_list,
+                **{
+                    f"{listed_by}__locale__language_code": code,
+                    f"{listed_by}__live": True,
+                    f"{listed_by}__published_at__lte": Now(),
+                },
+            )
+            per_edition.append((articles, link, f"{listed_by}__published_at"))
+    return per_edition
 
 
 def _for_ninjs(articles: ArticleQuerySet) -> ArticleQuerySet:
@@ -237,32 +262,29 @@ def _for_ninjs(articles: ArticleQuerySet) -> ArticleQuerySet:
     )
 
 
-def _merged_editions(articles: ArticleQuerySet, count: int) -> ArticleQuerySet:
-    """The newest `count` of `articles` across every edition, taken from each edition's
-    newest `count`: each edition's lists have their own indexes (section, kind, tag and
-    author lists run per edition), which a query over all editions at once cannot use
-    for its order, and would sort a whole section or tag of the archive instead."""
-    newest = sorted(
-        (
-            row
-            for code in EDITION_CODES
-            for row in articles.in_edition(code).values_list("published_at", "pk")[:count]
-        ),
-        reverse=True,
-    )[:count]
-    return Article.objects.filter(pk__in=[pk for _, pk in newest]).newest_first()
+def _newest(request: HttpRequest, count: int) -> ArticleQuerySet:
+    """The newest `count` of what the query string asks for, after its cursor: each
+    edition's newest read in that edition's index (a query over all editions at once
+    could not use one for its order, and would sort a whole section or tag of the
+    archive), then merged."""
+    cursor = None
+    if "cursor" in request.GET:
+        cursor = decode_cursor(request.GET["cursor"])
+    newest = set()
+    for articles, link, by in filtered(request):
+        if cursor is not None:
+            moment, pk = cursor
+            link &= Q(**{f"{by}__lt": moment}) | Q(**{by: moment, "pk__lt": pk})
+        ordered = articles.filter(link).order_by(f"-{by}", "-id")
+        newest.update(ordered.values_list("published_at", "pk")[:count])
+    chosen = sorted(newest, reverse=True)[:count]
+    return Article.objects.filter(pk__in=[pk for _, pk in chosen]).newest_first()
 
 
 @api_view
 def article_list(request: HttpRequest) -> HttpResponse:
     limit = _limit(request)
-    articles = filtered(request).newest_first()
-    if "cursor" in request.GET:
-        moment, pk = decode_cursor(request.GET["cursor"])
-        articles = articles.filter(Q(published_at__lt=moment) | Q(published_at=moment, pk__lt=pk))
-    if "edition" not in request.GET:
-        articles = _merged_editions(articles, limit + 1)
-    page = list(_for_ninjs(articles)[: limit + 1])
+    page = list(_for_ninjs(_newest(request, limit + 1)))
     more, page = len(page) > limit, page[:limit]
     cache_tags.add(request, "all", "api")
     cache_tags.add_articles(request, page)

@@ -1,28 +1,25 @@
-"""Sitemaps on Django's sitemaps framework: an index, one sitemap per edition and Kyiv
-month of the archive, a Google News sitemap per edition, and robots.txt.
+"""Sitemaps: an index, one sitemap per edition and Kyiv month of the archive, a Google
+News sitemap per edition, and robots.txt.
 
 An archive of millions of articles is cut by month, and a month into pages of
 MONTH_PAGE URLs (?p=2…; the index lists every page), so that each sitemap is one indexed
 range query (article_edition_stream) and a small document. Each URL names the other
-editions of its story (hreflang) and x-default, the main edition's version. Month
-sitemaps and the index are written out directly (thousands of URLs through the template
-engine cost more than the queries); each month's count is kept as a fragment, purged
+editions of its story (hreflang) and x-default, the main edition's version. Sitemaps
+are written out directly rather than through Django's sitemaps framework and its
+templates (thousands of URLs through the template engine cost more than the queries,
+bench/RESULTS.md); each month's count is kept as a fragment, purged
 when a story goes live in it, leaves it or moves (its month-<ed>-<YYYY-MM> key).
 """
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from html import escape
 from math import ceil
-from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.contrib.sitemaps import Sitemap
-from django.contrib.sitemaps.views import sitemap
 from django.db.models import Count, Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.html import escape
 
 from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_fragments
@@ -37,82 +34,16 @@ NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs of the last two days
 FIRST_MONTH = date(2000, 1, 1)
 # URLs per month sitemap page (the protocol allows 50,000; small pages stay cheap to make
 # and to fetch at a million articles, where a month holds thousands).
-MONTH_PAGE = 1_000
+MONTH_PAGE = 500
 # A month's count changes only by the events that purge it.
 MONTH_COUNT_SECONDS = 86_400
 _XML = '<?xml version="1.0" encoding="UTF-8"?>\n'
-
-
-@dataclass(frozen=True)
-class _SiteURL:
-    """What Sitemap.get_urls() wants of a Site: the domain, here always SITE_URL's."""
-
-    domain: str
 
 
 def _month_bounds(year: int, month: int) -> tuple[datetime, datetime]:
     start = datetime(year, month, 1, tzinfo=KYIV)
     end = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=KYIV)
     return start, end
-
-
-class ArticleSitemap(Sitemap):
-    """Live articles of one edition; subclasses choose which."""
-
-    limit = 50_000
-
-    def __init__(self, edition: Edition):
-        self.edition = edition
-
-    def live(self):
-        return Article.objects.live().in_edition(self.edition.code)
-
-    def location(self, article: Article) -> str:
-        return article.get_absolute_url()
-
-    def lastmod(self, article: Article) -> datetime:
-        return article.updated_at or article.published_at
-
-    def get_urls(self, page=1, site=None, protocol=None):
-        # Always the public address (SITE_URL), never the Host a request came with.
-        public = urlsplit(settings.SITE_URL)
-        return super().get_urls(page, _SiteURL(public.netloc), public.scheme)
-
-    def _urls(self, page, protocol, domain):
-        urls = super()._urls(page, protocol, domain)
-        keys = {url["item"].translation_key for url in urls}
-        siblings: dict = {}
-        for sibling in (
-            Article.objects.live().filter(translation_key__in=keys).select_related("locale")
-        ):
-            siblings.setdefault(sibling.translation_key, {})[sibling.locale.language_code] = (
-                absolute(sibling.get_absolute_url())
-            )
-        for url in urls:
-            editions = siblings.get(url["item"].translation_key, {})
-            if len(editions) < 2:
-                continue  # a story in one edition has no alternates to name
-            url["alternates"] = [
-                {"lang_code": edition.code, "location": editions[edition.code]}
-                for edition in EDITIONS
-                if edition.code in editions
-            ]
-            default = editions.get(DEFAULT_EDITION.code) or url["location"]
-            url["alternates"].append({"lang_code": "x-default", "location": default})
-        return urls
-
-
-class NewsSitemap(ArticleSitemap):
-    limit = NEWS_LIMIT
-
-    def items(self):
-        since = timezone.now() - NEWS_WINDOW
-        return (
-            self.live()
-            .filter(published_at__gte=since)
-            .select_related("locale")
-            .newest_first()[:NEWS_LIMIT]
-        )
 
 
 def _parse_month(year: str, month: str) -> tuple[int, int]:
@@ -136,6 +67,9 @@ def _xml_response(body: str) -> HttpResponse:
     return response
 
 
+_COLUMNS = ("translation_key", "kind", "story_number", "published_at", "updated_at", "headline")
+
+
 def month_sitemap(request: HttpRequest, year: str, month: str) -> HttpResponse:
     """One page of the edition's articles of a Kyiv month, oldest first, each with its
     last change and the addresses of its other editions."""
@@ -146,12 +80,34 @@ def month_sitemap(request: HttpRequest, year: str, month: str) -> HttpResponse:
         Article.objects.in_edition(code)
         .live_between(*_month_bounds(*_parse_month(year, month)))
         .order_by("published_at", "id")
-        .values_list("translation_key", "kind", "story_number", "published_at", "updated_at")[
-            first : first + MONTH_PAGE
-        ]
+        .values_list(*_COLUMNS)[first : first + MONTH_PAGE]
     )
     if page > 1 and not rows:
         raise Http404("There is no such sitemap page.")
+    cache_tags.add(request, "all", f"month-{code}-{year}-{month}")
+    return _xml_response(_urlset(code, rows))
+
+
+def news_sitemap(request: HttpRequest) -> HttpResponse:
+    """Google News: the edition's articles of the last two days, newest first, with their
+    publication (name, language), publication time and title."""
+    code = request.edition.code
+    rows = list(
+        Article.objects.live()
+        .in_edition(code)
+        .filter(published_at__gte=timezone.now() - NEWS_WINDOW)
+        .newest_first()
+        .values_list(*_COLUMNS)[:NEWS_LIMIT]
+    )
+    cache_tags.add(request, "all", f"news-{code}")
+    return _xml_response(_urlset(code, rows, publication=settings.PUBLISHER_NAME))
+
+
+def _urlset(code: str, rows: list[tuple], publication: str = "") -> str:
+    """A sitemap of these articles (rows of _COLUMNS) of edition `code`, each naming its
+    story's other editions (read in one query); a news sitemap when `publication` is
+    given. Written out directly: thousands of URLs through the template engine cost more
+    than the queries."""
     editions: dict = {}
     siblings = (
         Article.objects.live()
@@ -164,15 +120,26 @@ def month_sitemap(request: HttpRequest, year: str, month: str) -> HttpResponse:
         editions.setdefault(key, {})[language] = absolute(
             Article.address(language, kind, published_at, story)
         )
+    news = ' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"' if publication else ""
     lines = [
         _XML,
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"{news}'
         ' xmlns:xhtml="http://www.w3.org/1999/xhtml">\n',
     ]
-    for key, kind, story, published_at, updated_at in rows:
+    for key, kind, story, published_at, updated_at, headline in rows:
         location = absolute(Article.address(code, kind, published_at, story))
-        modified = timezone.localtime(updated_at or published_at).isoformat()
-        lines.append(f"<url><loc>{escape(location)}</loc><lastmod>{modified}</lastmod>")
+        lines.append(f"<url><loc>{escape(location)}</loc>")
+        if publication:
+            lines.append(
+                f"<news:news><news:publication><news:name>{escape(publication)}</news:name>"
+                f"<news:language>{code}</news:language></news:publication>"
+                "<news:publication_date>"
+                f"{timezone.localtime(published_at).isoformat()}</news:publication_date>"
+                f"<news:title>{escape(headline)}</news:title></news:news>"
+            )
+        else:
+            modified = timezone.localtime(updated_at or published_at).isoformat()
+            lines.append(f"<lastmod>{modified}</lastmod>")
         versions = editions.get(key, {})
         if len(versions) > 1:  # a story in one edition has no alternates to name
             for edition in EDITIONS:
@@ -181,24 +148,11 @@ def month_sitemap(request: HttpRequest, year: str, month: str) -> HttpResponse:
             lines.append(_alternate("x-default", versions.get(DEFAULT_EDITION.code, location)))
         lines.append("</url>\n")
     lines.append("</urlset>\n")
-    cache_tags.add(request, "all", f"month-{code}-{year}-{month}")
-    return _xml_response("".join(lines))
+    return "".join(lines)
 
 
 def _alternate(language: str, location: str) -> str:
     return f'<xhtml:link rel="alternate" hreflang="{language}" href="{escape(location)}"/>'
-
-
-def news_sitemap(request: HttpRequest) -> HttpResponse:
-    cache_tags.add(request, "all", f"news-{request.edition.code}")
-    response = sitemap(
-        request,
-        {"news": NewsSitemap(request.edition)},
-        section="news",
-        template_name="syndication/news_sitemap.xml",
-    )
-    response.context_data["publication_name"] = settings.PUBLISHER_NAME
-    return response
 
 
 def _month_counts(request: HttpRequest, edition: Edition) -> list[tuple[int, int, int, str]]:

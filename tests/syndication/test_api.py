@@ -172,6 +172,43 @@ def test_every_edition_at_once_pages_in_one_order(client, newsroom):
     assert get(client, f"{LIST}?kind=column").json()["items"] == []
 
 
+def test_a_tag_or_author_list_pages_once_through_every_edition(client, newsroom):
+    """Read in the link tables' indexes: an article with several tags or authors still
+    comes once, in time order, page after page."""
+    drones, war, other = make_tag("drones"), make_tag("war"), make_tag("other")
+    drones.slug_uk = "drony"  # a tag's slug differs by edition; any of them names it
+    drones.save()
+    reporter, second = make_author("reporter"), make_author("second")
+    start = timezone.now() - timedelta(hours=3)
+    made = [
+        make_article(
+            edition=("uk", "ru", "en")[n % 3],
+            headline=f"Story {n}",
+            published_at=start + timedelta(minutes=n),
+            tags=[war, drones] if n != 5 else [other],
+            authors=[second, reporter] if n != 2 else [second],
+        )
+        for n in range(12)  # more in each edition than a page
+    ]
+
+    def walk(query):
+        seen, url = [], f"{LIST}?{query}&limit=2"
+        while url:
+            page = get(client, url.removeprefix("http://127.0.0.1:8000")).json()
+            seen += [item["headlines"][0]["value"] for item in page["items"]]
+            url = page["next"]
+        return seen
+
+    def newest_first(*left_out):
+        return [a.headline for a in reversed(made) if a.headline not in left_out]
+
+    assert walk("tag=drones") == newest_first("Story 5")
+    assert walk("tag=drony") == newest_first("Story 5")
+    assert walk("author=reporter") == newest_first("Story 2")
+    assert walk("tag=war&author=reporter") == newest_first("Story 2", "Story 5")
+    assert walk("tag=war&edition=en") == ["Story 11", "Story 8", "Story 2"]
+
+
 def test_etag_and_last_modified_give_304(client, newsroom_output):
     story = newsroom_output["urgent"]
     for url in (LIST, f"/api/v1/articles/en/{story.story_number}/"):
