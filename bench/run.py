@@ -246,8 +246,17 @@ def varnish(port: int, backend_port: int, directory: Path):
             str(vcl),
             "-s",
             "malloc,256m",
+            *varnish_parameters(),
         ]
     )
+
+
+def varnish_parameters() -> list[str]:
+    """The -p parameters production runs Varnish with (deploy/varnish/varnish.service.conf)."""
+    unit = (ROOT / "deploy" / "varnish" / "varnish.service.conf").read_text()
+    start = next(line for line in unit.splitlines() if line.startswith("ExecStart=/"))
+    words = start.split()
+    return [part for i, word in enumerate(words) if word == "-p" for part in ("-p", words[i + 1])]
 
 
 def worker_memory(proc) -> list[int]:
