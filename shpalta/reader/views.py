@@ -32,7 +32,7 @@ from shpalta.newsroom.models import (
     Tag,
     TopStory,
 )
-from shpalta.newsroom.models.article import KIND_URL_SEGMENTS
+from shpalta.newsroom.models.article import KIND_URL_SEGMENTS, live_story
 from shpalta.syndication.metadata import (
     FeedLink,
     PageHead,
@@ -408,12 +408,7 @@ def article_page(request: HttpRequest, kind: str, year: str, month: str, day: st
     stories) and the recent-news column. Each is kept under the keys of what it shows,
     so an uncached request costs one indexed lookup and one read of the store."""
     code = request.edition.code
-    found = (
-        _live(request)
-        .filter(story_number=int(story))
-        .values_list("pk", "kind", "published_at")
-        .first()
-    )
+    found = live_story(code, int(story))
     if found is None:
         raise Http404(_("There is no published article with this number in this edition."))
     pk, article_kind, published_at = found

@@ -1,13 +1,15 @@
 """The article: one edition of a story, edited in Wagtail with drafts, revisions,
 locking, workflow, preview and translation."""
 
+from datetime import UTC, datetime
 from functools import cache
 
 from django.contrib.contenttypes.fields import GenericRelation
-from django.db import models
+from django.db import connection, models
 from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.dateparse import parse_datetime
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -79,6 +81,40 @@ def _address_template(edition_code: str, kind: str) -> str:
     if not found:
         raise ValueError(f"the article route has changed shape: {sample}")
     return head + "{year}/{month:02d}/{day}/{story}" + tail
+
+
+_ANY_STORY = 987_654_321_987  # stands for the story number in the kept lookup query
+
+
+def live_story(code: str, number: int) -> tuple[int, str, datetime] | None:
+    """(pk, kind, published_at) of the live article with this story number in this
+    edition, or None: the article page's one query per request. Its SQL is compiled by
+    the ORM once per edition and then run with the number: building and compiling the
+    queryset cost more than running it."""
+    sql, params, at = _live_story_query(connection.vendor, code)
+    params = [*params]
+    params[at] = number
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    pk, kind, published_at = row
+    if isinstance(published_at, str):  # SQLite: UTC without the zone
+        published_at = parse_datetime(published_at).replace(tzinfo=UTC)
+    return pk, kind, published_at
+
+
+@cache
+def _live_story_query(vendor: str, code: str) -> tuple[str, tuple, int]:
+    query = (
+        Article.objects.live()
+        .in_edition(code)
+        .filter(story_number=_ANY_STORY)
+        .values_list("pk", "kind", "published_at")[:1]
+    )
+    sql, params = query.query.sql_with_params()
+    return sql, params, params.index(_ANY_STORY)
 
 
 class ArticleQuerySet(models.QuerySet):
