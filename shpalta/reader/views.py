@@ -175,7 +175,11 @@ def front_page(request: HttpRequest) -> HttpResponse:
     return _render(
         request,
         "reader/front.html",
-        {"top_stories": top, "articles": stream, "section_blocks": _section_blocks(request)},
+        {
+            "top_stories": top,
+            "articles": stream,
+            "section_blocks_html": cached_fragment(request, *_section_blocks(request)),
+        },
         links,
         head=head,
     )
@@ -195,29 +199,39 @@ def _top_stories(request: HttpRequest, live) -> list[Article]:
     return top
 
 
-def _section_blocks(request: HttpRequest) -> list[tuple[Section, list[Article]]]:
-    """The latest few stories of each section, from one query over the last week."""
-    recent = (
-        _live(request)
-        .filter(published_at__gte=timezone.now() - SECTION_BLOCK_WINDOW)
-        .annotate(
-            rank=Window(
-                RowNumber(), partition_by=F("section_id"), order_by=F("published_at").desc()
+def _section_blocks(request: HttpRequest):
+    """The front page's column of sections, each with its latest few stories of the last
+    week: its fragment's key and how to render it. One query over the week; kept until
+    a story goes live in (or leaves) one of the edition's sections."""
+    code = request.edition.code
+
+    def render():
+        recent = (
+            _live(request)
+            .filter(published_at__gte=timezone.now() - SECTION_BLOCK_WINDOW)
+            .annotate(
+                rank=Window(
+                    RowNumber(), partition_by=F("section_id"), order_by=F("published_at").desc()
+                )
             )
+            .filter(rank__lte=SECTION_BLOCK_ITEMS)
+            .for_listing()
+            .order_by("section_id", "rank")
         )
-        .filter(rank__lte=SECTION_BLOCK_ITEMS)
-        .for_listing()
-        .order_by("section_id", "rank")
-    )
-    by_section: dict[int, list[Article]] = {}
-    for article in recent:
-        by_section.setdefault(article.section_id, []).append(article)
-    cache_tags.add_articles(request, recent)
-    return [
-        (section, by_section[section.pk])
-        for section in Section.objects.all()
-        if section.pk in by_section
-    ]
+        by_section: dict[int, list[Article]] = {}
+        for article in recent:
+            by_section.setdefault(article.section_id, []).append(article)
+        sections = list(Section.objects.all())
+        blocks = [
+            (section, by_section[section.pk]) for section in sections if section.pk in by_section
+        ]
+        html = render_to_string(
+            "reader/includes/section_blocks.html", {"section_blocks": blocks}, request=request
+        )
+        keys = {"all", *(f"section-{code}-{section.pk}" for section in sections)}
+        return html, keys | {f"a{article.pk}" for article in recent}
+
+    return f"sections-{code}", render
 
 
 def kyiv_today() -> date:

@@ -459,3 +459,17 @@ def test_blocks_under_a_kept_article_follow_new_stories(client, world, settings)
     make_article(edition="en", headline="More on drones", tags=[world["tag"]], **known)
     html = fetch(client, page).content.decode()
     assert "More on drones" in html[html.index('class="related"') : html.index('class="all-news"')]
+
+
+def test_front_page_sections_column_follows_new_stories(client, world, settings):
+    settings.PAGE_CACHE = False  # the kept column alone must follow
+    fetch(client, "/eng/")
+    make_article(
+        edition="en",
+        headline="Fresh from the front",
+        section=world["section"],
+        authors=[world["author"]],
+    )
+    html = fetch(client, "/eng/").content.decode()
+    column = html[html.index('class="section-blocks"') :]
+    assert "Fresh from the front" in column[: column.index("</aside>")]

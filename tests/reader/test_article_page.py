@@ -147,3 +147,12 @@ def test_front_page_lists_the_editions_live_articles_newest_first(client, newsro
     assert "English only" not in html and "Чернетка" not in html
     assert '<li class="urgent">' in html
     assert "English only" in client.get("/eng/").content.decode()
+
+
+def test_a_story_published_just_after_kyiv_midnight_keeps_its_address(client, newsroom):
+    """Its address carries its Kyiv date, a day ahead of the UTC one the database keeps."""
+    from shpalta.editions.dates import KYIV
+
+    late = make_article(published_at=datetime(2024, 12, 13, 0, 30, tzinfo=KYIV))
+    assert late.get_absolute_url() == f"/news/2024/12/13/{late.story_number}/"
+    assert client.get(late.get_absolute_url()).status_code == 200

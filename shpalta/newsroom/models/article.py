@@ -100,8 +100,10 @@ def live_story(code: str, number: int) -> tuple[int, str, datetime] | None:
     if row is None:
         return None
     pk, kind, published_at = row
-    if isinstance(published_at, str):  # SQLite: UTC without the zone
-        published_at = parse_datetime(published_at).replace(tzinfo=UTC)
+    if isinstance(published_at, str):
+        published_at = parse_datetime(published_at)
+    if published_at.tzinfo is None:  # SQLite keeps UTC without the zone
+        published_at = published_at.replace(tzinfo=UTC)
     return pk, kind, published_at
 
 
