@@ -20,7 +20,7 @@ from shpalta.caching.pages import store
 from shpalta.editions.registry import EDITIONS, edition_for_path
 from shpalta.newsroom.models import Author, Label, Section, Tag
 
-from .views import FIRST_DAY, kyiv_today, page_number
+from .views.common import FIRST_DAY, kyiv_today, page_number
 
 RELOAD_SECONDS = 60
 

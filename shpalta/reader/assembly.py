@@ -5,7 +5,7 @@ edition: it is rendered once from `reader/base.html` with a slot mark where each
 fills its own parts, kept as a fragment, and filled per request. A page renders only its
 parts, from its own template extending `reader/slots.html` instead of the base: title,
 head, edition switch, content, aside. The article page goes further and keeps its parts
-too (reader.views.article_page).
+too (reader.views.article).
 """
 
 from django.http import HttpRequest

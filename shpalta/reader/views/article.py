@@ -1,0 +1,132 @@
+"""The article page, put together from kept parts."""
+
+from functools import cache
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from shpalta.caching import tags as cache_tags
+from shpalta.caching.fragments import cached_fragments
+from shpalta.editions.registry import EDITIONS
+from shpalta.newsroom.models import Article
+from shpalta.newsroom.models.article import live_story
+from shpalta.syndication.metadata import describe_article, page_head
+
+from .. import assembly
+from .common import edition_switch, front_page_links, live_in_edition, recent_news, shell_fragment
+from .front import choose_top_stories
+
+RELATED = 3
+
+
+def article_page(request: HttpRequest, kind: str, year: str, month: str, day: str, story: str):
+    """The article, put together from kept parts: the edition's chrome, the article's own
+    parts (title, head, edition switch, text), the blocks under it (related stories, top
+    stories) and the recent-news column. Each is kept under the keys of what it shows,
+    so an uncached request costs one indexed lookup and one read of the store."""
+    code = request.edition.code
+    found = live_story(code, int(story))
+    if found is None:
+        raise Http404(_("There is no published article with this number in this edition."))
+    pk, article_kind, published_at = found
+    canonical = Article.address(code, article_kind, published_at, int(story))
+    if request.path != canonical:
+        # The date or kind in the address is wrong (an old link, a retyped URL).
+        return redirect(canonical, permanent=True)
+
+    @cache
+    def article() -> Article:
+        return (
+            Article.objects.select_related("locale", "section", "main_image")
+            .prefetch_related("author_links__author", "tag_links__tag", "labels")
+            .get(pk=pk)
+        )
+
+    kept = cached_fragments(
+        request,
+        dict(
+            [
+                shell_fragment(request),
+                (f"article-parts-{pk}", lambda: _article_parts(request, article())),
+                (f"more-{pk}", lambda: _article_more(request, article())),
+                recent_news(request),
+            ]
+        ),
+    )
+    title, head, switch, text, after_text, aside, after_aside = kept[f"article-parts-{pk}"].split(
+        assembly.SLOT
+    )
+    parts = [
+        title,
+        head,
+        switch,
+        text + kept[f"more-{pk}"] + after_text,
+        aside + kept[f"recent-{code}"] + after_aside,
+    ]
+    cache_tags.add(request, "all", f"a{pk}")
+    shell = kept[f"shell-{code}"].split(assembly.SLOT)
+    return HttpResponse(assembly.assemble(shell, parts))
+
+
+def _article_parts(request: HttpRequest, article: Article) -> tuple[str, set[str]]:
+    """The article's own parts, with a slot mark where the blocks under it and the
+    recent-news column go. They change when the article, one of its other editions (the
+    edition switch) or an article its Background links to does."""
+    editions = _article_editions(article)
+    context = {
+        "article": article,
+        "head": describe_article(page_head(request, alternates=editions), article),
+        "edition_switch": edition_switch(request, {**front_page_links(), **editions}),
+        "more_html": assembly.SLOT,
+        "recent_news_html": assembly.SLOT,
+    }
+    html = assembly.SLOT.join(assembly.render_parts(request, "reader/article.html", context))
+    linked = {
+        item["article"].pk
+        for block in article.body
+        if block.block_type == "background"
+        for item in block.value
+        if item["article"] is not None
+    }
+    return html, {"all", f"a{article.pk}", *(f"a{pk}" for pk in linked)}
+
+
+def _article_more(request: HttpRequest, article: Article) -> tuple[str, set[str]]:
+    """The blocks under an article: more on its first tag, and the top stories."""
+    code = request.edition.code
+    tags = article.ordered_tags()
+    related_tag = tags[0] if tags else None
+    related = []
+    if related_tag:
+        related = list(
+            Article.objects.listed("tag_links", related_tag, code)
+            .exclude(pk=article.pk)
+            .for_listing()[:RELATED]
+        )
+    live = live_in_edition(request).exclude(pk=article.pk).for_listing().newest_first()
+    top_stories = choose_top_stories(request, live)
+    html = render_to_string(
+        "reader/includes/article_more.html",
+        {"related_tag": related_tag, "related": related, "top_stories": top_stories},
+        request=request,
+    )
+    keys = {"all", f"top-{code}", *(f"a{item.pk}" for item in [*related, *top_stories])}
+    if related_tag:
+        keys.add(f"tag-{code}-{related_tag.pk}")
+    return html, keys
+
+
+def _article_editions(article: Article) -> dict[str, str]:
+    """The story's address in each edition where it is published, in edition order.
+    The edition switch leads elsewhere to that edition's front page."""
+    siblings = (
+        Article.objects.live()
+        .filter(translation_key=article.translation_key)
+        .select_related("locale")
+    )
+    by_edition = {sibling.locale.language_code: sibling.get_absolute_url() for sibling in siblings}
+    return {
+        edition.code: by_edition[edition.code] for edition in EDITIONS if edition.code in by_edition
+    }

@@ -1,0 +1,138 @@
+"""What every reader page shares: the edition's live articles, paging, the links to
+the page in each edition, and rendering a page's own parts into the kept chrome."""
+
+from collections.abc import Callable
+from datetime import date
+
+from django.conf import settings
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from shpalta.caching import tags as cache_tags
+from shpalta.caching.fragments import cached_fragment
+from shpalta.editions.dates import KYIV
+from shpalta.editions.registry import EDITIONS, Edition
+from shpalta.newsroom.models import Article, Kind, Section
+from shpalta.newsroom.models.article import KIND_URL_SEGMENTS
+from shpalta.syndication.metadata import FeedLink, PageHead, page_head
+
+from .. import assembly
+
+PER_PAGE = 30
+RECENT_NEWS = 20
+# The oldest day the archive can be asked for; earlier dates are not a valid address.
+FIRST_DAY = date(2000, 1, 1)
+
+
+def live_in_edition(request: HttpRequest):
+    return Article.objects.live().in_edition(request.edition.code)
+
+
+def page_number(raw: str) -> int | None:
+    """The number `?page=` asks for; None when it cannot be a page of a list."""
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 6 or int(raw) < 1:
+        return None
+    return int(raw)
+
+
+def paged(request: HttpRequest, queryset, per_page: int = PER_PAGE, count: int | None = None):
+    """The page of a list that ?page= asks for; 404 for a page that is not there. `count`,
+    when the caller has a cheaper way to it than counting the queryset."""
+    number = page_number(request.GET.get("page", "1"))
+    if number is None:
+        raise Http404(_("There is no such page."))
+    paginator = Paginator(queryset, per_page, allow_empty_first_page=True)
+    if count is not None:
+        paginator.count = count
+    try:
+        return paginator.page(number)
+    except InvalidPage:
+        raise Http404(_("There is no such page.")) from None
+
+
+def in_each_edition(url: Callable[[Edition], str]) -> dict[str, str]:
+    links = {}
+    for edition in EDITIONS:
+        with translation.override(edition.code):
+            links[edition.code] = url(edition)
+    return links
+
+
+def front_page_links() -> dict[str, str]:
+    return in_each_edition(lambda edition: reverse("reader:front"))
+
+
+def chrome(request: HttpRequest) -> dict:
+    """What the site's chrome shows: the menu and the outside links."""
+    return {
+        "menu_kinds": [
+            (kind, reverse("reader:kind", args=[segment]))
+            for kind, segment in KIND_URL_SEGMENTS.items()
+            if kind != Kind.NEWS
+        ],
+        "menu_sections": Section.objects.all(),
+        "social_url": settings.SOCIAL_URL,
+    }
+
+
+def shell_fragment(request: HttpRequest):
+    """The kept fragment of the edition's chrome (reader.assembly)."""
+    return f"shell-{request.edition.code}", lambda: assembly.render_shell(request, chrome(request))
+
+
+def edition_switch(request: HttpRequest, links: dict[str, str]) -> list[dict]:
+    return [
+        {"edition": edition, "url": links[edition.code], "current": edition == request.edition}
+        for edition in EDITIONS
+    ]
+
+
+def render_page(
+    request: HttpRequest,
+    template: str,
+    context: dict,
+    links: dict[str, str],
+    status=200,
+    *,
+    head: PageHead | None = None,
+    feeds: list[FeedLink] = (),
+):
+    """Render a reader page's own parts and put them into the edition's kept chrome:
+    edition switch, recent news, and the head (canonical, hreflang, feeds, social
+    cards). Unless `head` says otherwise the page exists in every edition, at `links`."""
+    if head is None:
+        head = page_head(request, alternates=links, feeds=feeds, title=context.get("title", ""))
+    cache_tags.add(request, "all")
+    own = {
+        "edition_switch": edition_switch(request, links),
+        # Rendered only by the pages that show it, and kept between requests.
+        "recent_news_html": lambda: cached_fragment(request, *recent_news(request)),
+        "support_url": settings.SUPPORT_URL,
+        "newsroom_email": settings.DEFAULT_FROM_EMAIL,
+        "head": head,
+    }
+    parts = assembly.render_parts(request, template, {**own, **context})
+    shell = cached_fragment(request, *shell_fragment(request)).split(assembly.SLOT)
+    return HttpResponse(assembly.assemble(shell, parts), status=status)
+
+
+def recent_news(request: HttpRequest):
+    """The recent-news column's fragment: its key and how to render it."""
+    code = request.edition.code
+
+    def render():
+        recent = list(live_in_edition(request).for_listing().newest_first()[:RECENT_NEWS])
+        html = render_to_string(
+            "reader/includes/recent_news.html", {"recent_news": recent}, request=request
+        )
+        return html, {"all", f"stream-{code}", *(f"a{article.pk}" for article in recent)}
+
+    return f"recent-{code}", render
+
+
+def kyiv_today() -> date:
+    return timezone.localtime(timezone.now(), KYIV).date()

@@ -1,0 +1,95 @@
+"""The front page: the editors' top stories, the stream of the latest, and the column
+of sections."""
+
+from datetime import timedelta
+
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from shpalta.caching import tags as cache_tags
+from shpalta.caching.fragments import cached_fragment
+from shpalta.newsroom.models import Article, Kind, Section, TopStory
+from shpalta.syndication.metadata import organization, page_head
+
+from .common import PER_PAGE, front_page_links, live_in_edition, render_page
+
+TOP_STORIES = 4
+SECTION_BLOCK_ITEMS = 3
+SECTION_BLOCK_WINDOW = timedelta(days=7)
+
+
+def front_page(request: HttpRequest) -> HttpResponse:
+    live = live_in_edition(request).for_listing().newest_first()
+    top = choose_top_stories(request, live)
+    stream = list(live.exclude(pk__in=[article.pk for article in top])[:PER_PAGE])
+    links = front_page_links()
+    code = request.edition.code
+    cache_tags.add(request, f"front-{code}", f"top-{code}")
+    cache_tags.add_articles(request, [*top, *stream])
+    head = page_head(request, alternates=links)
+    head.description = _("News of Ukraine and the world, as it happens.")
+    head.structured_data = [organization()]
+    return render_page(
+        request,
+        "reader/front.html",
+        {
+            "top_stories": top,
+            "articles": stream,
+            "section_blocks_html": cached_fragment(request, *_section_blocks(request)),
+        },
+        links,
+        head=head,
+    )
+
+
+def choose_top_stories(request: HttpRequest, live) -> list[Article]:
+    """The editors' choice in their order, then the latest long reads up to TOP_STORIES."""
+    chosen_ids = list(
+        TopStory.objects.filter(front_page__locale__language_code=request.edition.code)
+        .order_by("sort_order")
+        .values_list("article_id", flat=True)
+    )
+    chosen = {article.pk: article for article in live.filter(pk__in=chosen_ids)}
+    top = [chosen[pk] for pk in chosen_ids if pk in chosen]
+    if len(top) < TOP_STORIES:
+        top += list(live.exclude(kind=Kind.NEWS).exclude(pk__in=chosen)[: TOP_STORIES - len(top)])
+    return top
+
+
+def _section_blocks(request: HttpRequest):
+    """The front page's column of sections, each with its latest few stories of the last
+    week: its fragment's key and how to render it. One query over the week; kept until
+    a story goes live in (or leaves) one of the edition's sections."""
+    code = request.edition.code
+
+    def render():
+        recent = (
+            live_in_edition(request)
+            .filter(published_at__gte=timezone.now() - SECTION_BLOCK_WINDOW)
+            .annotate(
+                rank=Window(
+                    RowNumber(), partition_by=F("section_id"), order_by=F("published_at").desc()
+                )
+            )
+            .filter(rank__lte=SECTION_BLOCK_ITEMS)
+            .for_listing()
+            .order_by("section_id", "rank")
+        )
+        by_section: dict[int, list[Article]] = {}
+        for article in recent:
+            by_section.setdefault(article.section_id, []).append(article)
+        sections = list(Section.objects.all())
+        blocks = [
+            (section, by_section[section.pk]) for section in sections if section.pk in by_section
+        ]
+        html = render_to_string(
+            "reader/includes/section_blocks.html", {"section_blocks": blocks}, request=request
+        )
+        keys = {"all", *(f"section-{code}-{section.pk}" for section in sections)}
+        return html, keys | {f"a{article.pk}" for article in recent}
+
+    return f"sections-{code}", render

@@ -1,0 +1,207 @@
+"""Lists of an edition: All News by Kyiv day, and the lists of a tag, author, section,
+label and kind."""
+
+from datetime import date, datetime, time, timedelta
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from shpalta.caching import tags as cache_tags
+from shpalta.editions.dates import KYIV
+from shpalta.newsroom.models import (
+    Article,
+    ArticleAuthor,
+    ArticleTag,
+    Author,
+    Kind,
+    Label,
+    Section,
+    Tag,
+)
+from shpalta.newsroom.models.article import KIND_URL_SEGMENTS
+from shpalta.syndication.metadata import FeedLink, feed_links
+
+from .common import FIRST_DAY, in_each_edition, kyiv_today, live_in_edition, paged, render_page
+
+URL_KINDS = {segment: kind for kind, segment in KIND_URL_SEGMENTS.items()}
+
+
+def _kyiv_day_bounds(day: date) -> tuple[datetime, datetime]:
+    start = datetime.combine(day, time.min, tzinfo=KYIV)
+    return start, datetime.combine(day + timedelta(days=1), time.min, tzinfo=KYIV)
+
+
+def _day_url(day: date) -> str:
+    return reverse(
+        "reader:day", kwargs={"year": day.year, "month": f"{day.month:02d}", "day": day.day}
+    )
+
+
+def all_news(
+    request: HttpRequest, year: str | None = None, month: str | None = None, day: str | None = None
+) -> HttpResponse:
+    """All News: the edition's items of one Kyiv day, newest first; today by default."""
+    today = kyiv_today()
+    if "date" in request.GET:  # the day picker of the page
+        try:
+            picked = date.fromisoformat(request.GET["date"][:10])
+        except ValueError:
+            raise Http404(_("That is not a date.")) from None
+        return redirect(_day_url(picked))
+    if year is None:
+        shown = today
+    else:
+        try:
+            shown = date(int(year), int(month), int(day))
+        except ValueError:
+            raise Http404(_("That is not a date.")) from None
+    if not FIRST_DAY <= shown <= today:
+        raise Http404(_("There is no news for that day."))
+    start, end = _kyiv_day_bounds(shown)
+    page = paged(
+        request,
+        Article.objects.in_edition(request.edition.code)
+        .live_between(start, end)
+        .for_listing()
+        .newest_first(),
+    )
+    cache_tags.add(request, f"day-{request.edition.code}-{shown:%Y-%m-%d}")
+    cache_tags.add_articles(request, page.object_list)
+    links = in_each_edition(
+        lambda edition: reverse("reader:all_news") if shown == today else _day_url(shown)
+    )
+    return render_page(
+        request,
+        "reader/all_news.html",
+        {
+            "day": shown,
+            "is_today": shown == today,
+            "page": page,
+            "previous_day_url": _day_url(shown - timedelta(days=1)) if shown > FIRST_DAY else None,
+            "next_day_url": _day_url(shown + timedelta(days=1)) if shown < today else None,
+            "today": today,
+        },
+        links,
+    )
+
+
+def _listing(
+    request,
+    template: str,
+    queryset,
+    links: dict[str, str],
+    list_tag: str,
+    feeds=(),
+    count: int | None = None,
+    **context,
+) -> HttpResponse:
+    """A list page; the queryset comes newest first, or is put so here."""
+    if not queryset.ordered:
+        queryset = queryset.newest_first()
+    page = paged(request, queryset.for_listing(), count=count)
+    cache_tags.add(request, list_tag)
+    cache_tags.add_articles(request, page.object_list)
+    return render_page(request, template, {"page": page, **context}, links, feeds=feeds)
+
+
+def _feeds_of(title: str, name: str, slug: str) -> list[FeedLink]:
+    return feed_links(
+        title, reverse(f"feeds:{name}_rss", args=[slug]), reverse(f"feeds:{name}_atom", args=[slug])
+    )
+
+
+_LINKS = {"tag": ArticleTag, "author": ArticleAuthor}
+
+
+def _linked_listing(
+    request, template: str, kind: str, target, slug: str, links: dict[str, str], **context
+) -> HttpResponse:
+    """A tag's or author's list, paged and counted in its link table's index (ListedLink)."""
+    code = request.edition.code
+    count = (
+        _LINKS[kind]
+        .objects.filter(
+            **{kind: target},
+            locale__language_code=code,
+            live=True,
+            published_at__lte=timezone.now(),
+        )
+        .count()
+    )
+    return _listing(
+        request,
+        template,
+        Article.objects.listed(f"{kind}_links", target, code),
+        links,
+        f"{kind}-{code}-{target.pk}",
+        count=count,
+        feeds=_feeds_of(target.name, kind, slug),
+        title=target.name,
+        **context,
+    )
+
+
+def tag_page(request: HttpRequest, slug: str) -> HttpResponse:
+    tag = get_object_or_404(Tag, **{f"slug_{request.edition.code}": slug})
+    links = in_each_edition(
+        lambda edition: reverse("reader:tag", args=[getattr(tag, f"slug_{edition.code}")])
+    )
+    return _linked_listing(request, "reader/list.html", "tag", tag, slug, links)
+
+
+def author_page(request: HttpRequest, slug: str) -> HttpResponse:
+    author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+    links = in_each_edition(lambda edition: reverse("reader:author", args=[slug]))
+    return _linked_listing(
+        request, "reader/author.html", "author", author, slug, links, author=author
+    )
+
+
+def _slug_listing(
+    request: HttpRequest, *, model, slug: str, url_name: str, articles_of, tag: str, feed: str = ""
+):
+    """A list page of a section or label: same slug in every edition, named in each."""
+    item = get_object_or_404(model, slug=slug)
+    links = in_each_edition(lambda edition: reverse(url_name, args=[slug]))
+    articles = articles_of(live_in_edition(request), item)
+    feeds = _feeds_of(item.name, feed, slug) if feed else ()
+    list_tag = f"{tag}-{request.edition.code}-{item.pk}"
+    return _listing(
+        request, "reader/list.html", articles, links, list_tag, feeds=feeds, title=item.name
+    )
+
+
+def section_page(request: HttpRequest, slug: str) -> HttpResponse:
+    return _slug_listing(
+        request,
+        model=Section,
+        slug=slug,
+        url_name="reader:section",
+        articles_of=lambda live, section: live.filter(section=section),
+        tag="section",
+        feed="section",
+    )
+
+
+def label_page(request: HttpRequest, slug: str) -> HttpResponse:
+    return _slug_listing(
+        request,
+        model=Label,
+        slug=slug,
+        url_name="reader:label",
+        articles_of=lambda live, label: live.filter(labels=label),
+        tag="label",
+    )
+
+
+def kind_page(request: HttpRequest, segment: str) -> HttpResponse:
+    kind = URL_KINDS.get(segment)
+    if kind is None or kind == Kind.NEWS:
+        raise Http404(_("There is no such section."))
+    links = in_each_edition(lambda edition: reverse("reader:kind", args=[segment]))
+    articles = live_in_edition(request).filter(kind=kind)
+    list_tag = f"kind-{request.edition.code}-{kind}"
+    return _listing(request, "reader/list.html", articles, links, list_tag, title=Kind(kind).label)

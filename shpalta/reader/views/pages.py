@@ -1,0 +1,53 @@
+"""Support Us and About, and the 404 and 500 pages."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+
+from shpalta.caching import tags as cache_tags
+from shpalta.caching.fragments import cached_fragment
+from shpalta.editions.registry import EDITIONS
+from shpalta.newsroom.models import InfoPage
+from shpalta.syndication.metadata import PageHead
+
+from .common import front_page_links, in_each_edition, render_page
+
+
+def info_page(request: HttpRequest, kind: str) -> HttpResponse:
+    """Support Us or About: the edition's page from the admin, else the built-in text."""
+    page = InfoPage.objects.filter(locale__language_code=request.edition.code, kind=kind).first()
+    links = in_each_edition(lambda edition: reverse(f"reader:{kind}"))
+    cache_tags.add(request, f"info-{request.edition.code}")
+    return render_page(request, f"reader/{kind}.html", {"info_page": page}, links)
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """The edition's 404 page. It says the same for every address, so it is rendered once
+    and kept: a flood of made-up addresses costs a lookup, not a page."""
+    code = request.edition.code
+
+    def render():
+        head = PageHead(
+            canonical="",
+            language=code,
+            og_locale=request.edition.og_locale,
+            alternates=[],
+            og_locale_alternates=[],
+            feeds=[],
+            robots="noindex",
+        )
+        page = render_page(
+            request, "reader/404.html", {}, front_page_links(), status=404, head=head
+        )
+        return page.content.decode(), set(cache_tags.of_request(request))
+
+    html = cached_fragment(request, f"not-found-{code}", render)
+    return HttpResponse(html, status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # Nothing that could fail again: no database, no chrome; the edition's language only.
+    edition = getattr(request, "edition", EDITIONS[0])
+    with translation.override(edition.code):
+        return render(request, "reader/500.html", {"edition": edition}, status=500)
