@@ -15,6 +15,7 @@ baseline measured in the same run. Loopback only, bounded durations; `make bench
 
 Each server runs as `make serve` runs it: granian, one worker per core, 4 threads.
 Usage: python bench/run.py [--seconds 10] [--connections 32] [--archive 1000000]
+       [--postgres postgres://postgres@127.0.0.1:5432] [--only-scale]
 """
 
 import argparse
@@ -32,6 +33,8 @@ import time
 import urllib.request
 from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
+
+import psycopg
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "var" / "bench"
@@ -336,19 +339,28 @@ def flood_rounds(url: str, article_path: str, options) -> dict:
     return result
 
 
-def archive(articles: int) -> Path:
-    """A var directory holding a generated archive of `articles`, made once and kept."""
-    var = WORK / f"archive-{articles}"
+def archive(articles: int, server: str = "") -> tuple[Path, dict]:
+    """A var directory and the environment of a generated archive of `articles`, made
+    once and kept: in SQLite under the var directory, or with `server` (a PostgreSQL
+    address without a database) in its own database on that server."""
+    var = WORK / (f"archive-pg-{articles}" if server else f"archive-{articles}")
     env = shpalta_env(var)
+    if server:
+        name = f"shpalta_bench_{articles}"
+        env["DATABASE_URL"] = f"{server.rstrip('/')}/{name}"
+        with psycopg.connect(f"{server.rstrip('/')}/postgres", autocommit=True) as db:
+            if not db.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+                db.execute(f'CREATE DATABASE "{name}"')
     if not (var / "archive-written").exists():
         print(f"Generating an archive of {articles:,} articles (once; kept in {var})", flush=True)
         run([PY, "manage.py", "migrate", "-v0"], env)
         run([PY, "manage.py", "setup_newsroom"], env)
         run([PY, "manage.py", "generate_archive", "--articles", str(articles)], env)
+        var.mkdir(parents=True, exist_ok=True)
         (var / "archive-written").touch()
     run([PY, "manage.py", "migrate", "-v0"], env)
     run([PY, "manage.py", "collectstatic", "--noinput", "-v0"], env)
-    return var
+    return var, env
 
 
 def scale(options) -> None:
@@ -358,8 +370,8 @@ def scale(options) -> None:
     sizes = (10_000, options.archive)
     figures: dict[str, dict[int, dict]] = {}
     for size in sizes:
-        var = archive(size)
-        env = shpalta_env(var, PAGE_CACHE="0")
+        var, env = archive(size, options.postgres)
+        env = {**env, "PAGE_CACHE": "0"}
         script = "exec(open('bench/scale_paths.py').read())"
         paths = json.loads(
             run([PY, "manage.py", "shell", "-c", script], env).strip().splitlines()[-1]
@@ -426,11 +438,20 @@ def main() -> None:
         "--archive", type=int, default=1_000_000, help="articles of the large archive (0: skip)"
     )
     parser.add_argument("--scale-seconds", type=int, default=4, help="seconds per page type")
+    parser.add_argument(
+        "--postgres",
+        default="",
+        help="archive scale on this PostgreSQL server (e.g. postgres://postgres@127.0.0.1:5432)",
+    )
+    parser.add_argument("--only-scale", action="store_true", help="the archive-scale rows alone")
     options = parser.parse_args()
     for tool in ("wrk", "nginx", "varnishd"):
         if not shutil.which(tool) and not Path(f"/usr/sbin/{tool}").exists():
             raise SystemExit(f"{tool} is missing: `make bench` installs it from Debian")
     WORK.mkdir(parents=True, exist_ok=True)
+    if options.only_scale:
+        scale(options)
+        return
     var = WORK / "shpalta"
     story = setup_shpalta(var)
     setup_stock_wagtail(WORK / "stock", story)

@@ -32,7 +32,7 @@ from django.utils.http import http_date, urlencode
 from shpalta.caching import tags as cache_tags
 from shpalta.editions.registry import EDITION_CODES
 from shpalta.newsroom.models import Article, ArticleAuthor, Author, Kind, NewsImage, Tag
-from shpalta.newsroom.models.article import ArticleQuerySet
+from shpalta.newsroom.models.article import ArticleQuerySet, edition_locale
 
 from .feeds import ENCLOSURE_SPEC
 from .links import absolute
@@ -246,7 +246,7 @@ def filtered(request: HttpRequest) -> list[tuple[ArticleQuerySet, Q, str]]:
             link = Q(
                 **in_list,
                 **{
-                    f"{listed_by}__locale__language_code": code,
+                    f"{listed_by}__locale_id": edition_locale(code),
                     f"{listed_by}__live": True,
                     f"{listed_by}__published_at__lte": Now(),
                 },

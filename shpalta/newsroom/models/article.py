@@ -6,6 +6,7 @@ from functools import cache
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import connection, models
+from django.db.models import Subquery
 from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -17,6 +18,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
     DraftStateMixin,
+    Locale,
     LockableMixin,
     Orderable,
     PreviewableMixin,
@@ -83,6 +85,14 @@ def _address_template(edition_code: str, kind: str) -> str:
     return head + "{year}/{month:02d}/{day}/{story}" + tail
 
 
+def edition_locale(code: str) -> Subquery:
+    """The edition's locale id as a subquery, for filters on a locale_id column: the
+    database then reads it first and can use an index that starts (…, locale, …) for
+    its order; a join to the locale table by language code would have PostgreSQL read
+    every row of a tag's or section's list and sort them."""
+    return Subquery(Locale.objects.filter(language_code=code).values("pk")[:1])
+
+
 _ANY_STORY = 987_654_321_987  # stands for the story number in the kept lookup query
 
 
@@ -125,7 +135,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(live=True, published_at__lte=Now())
 
     def in_edition(self, code: str):
-        return self.filter(locale__language_code=code)
+        return self.filter(locale_id=edition_locale(code))
 
     def newest_first(self):
         return self.order_by("-published_at", "-id")
@@ -144,7 +154,7 @@ class ArticleQuerySet(models.QuerySet):
             .filter(
                 **{
                     f"{relation}__{field}": target,
-                    f"{relation}__locale__language_code": code,
+                    f"{relation}__locale_id": edition_locale(code),
                     f"{relation}__live": True,
                     f"{relation}__published_at__lte": Now(),
                 }

@@ -21,7 +21,7 @@ from shpalta.newsroom.models import (
     Section,
     Tag,
 )
-from shpalta.newsroom.models.article import KIND_URL_SEGMENTS
+from shpalta.newsroom.models.article import KIND_URL_SEGMENTS, edition_locale
 from shpalta.syndication.metadata import FeedLink, feed_links
 
 from .common import FIRST_DAY, in_each_edition, kyiv_today, live_in_edition, paged, render_page
@@ -125,7 +125,7 @@ def _linked_listing(
         _LINKS[kind]
         .objects.filter(
             **{kind: target},
-            locale__language_code=code,
+            locale_id=edition_locale(code),
             live=True,
             published_at__lte=timezone.now(),
         )
