@@ -59,6 +59,14 @@ def has_session(environ) -> bool:
         return True
 
 
+def page_number(raw: str) -> int | None:
+    """The number a `?page=` (a list) or `?p=` (a sitemap) value asks for; None when it
+    cannot be a page."""
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 6 or int(raw) < 1:
+        return None
+    return int(raw)
+
+
 def _answerable(environ) -> bool:
     """May the cache answer this request at all: an anonymous reader's GET or HEAD."""
     return (
@@ -82,9 +90,10 @@ def page_key(environ) -> str | None:
         if name == "date":
             return None  # the day picker redirects; nothing to keep
         if name in _PAGED:
-            if not (value.isascii() and value.isdigit() and len(value) < 7):
+            number = page_number(value)
+            if number is None:
                 return None  # the page answers 404; let it
-            kept.append((name, str(int(value))))
+            kept.append((name, str(number)))
     kept = [(name, value) for name, value in sorted(set(kept)) if value != "1"]
     return path + ("?" + urlencode(kept) if kept else "")
 

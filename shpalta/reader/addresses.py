@@ -2,7 +2,7 @@
 
 A flood of made-up addresses (tags, authors, sections and labels that do not exist, days
 outside the archive, paths no page has) is built to miss every cache. The page cache's
-fast path (caching.wsgi) asks `made_up(path)` on a miss: for such an address it answers
+fast path (caching.wsgi) asks `made_up(environ)` on a miss: for such an address it answers
 with the edition's kept 404 page, as cheaply as a hit. The names it checks against are
 read from the database once and again when they change (a change of a tag, author,
 section or label purges "all", which this module watches) or a minute has passed.
@@ -16,11 +16,11 @@ from urllib.parse import parse_qsl
 from django.urls import Resolver404, resolve
 from django.utils import translation
 
-from shpalta.caching.pages import store
+from shpalta.caching.pages import page_number, store
 from shpalta.editions.registry import EDITIONS, edition_for_path
 from shpalta.newsroom.models import Author, Label, Section, Tag
 
-from .views.common import FIRST_DAY, kyiv_today, page_number
+from .views.common import FIRST_DAY, kyiv_today
 
 RELOAD_SECONDS = 60
 

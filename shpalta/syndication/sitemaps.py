@@ -23,6 +23,7 @@ from django.utils import timezone, translation
 
 from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_fragments
+from shpalta.caching.pages import page_number
 from shpalta.editions.dates import KYIV
 from shpalta.editions.registry import DEFAULT_EDITION, EDITIONS, Edition
 from shpalta.newsroom.models import Article
@@ -54,13 +55,6 @@ def _parse_month(year: str, month: str) -> tuple[int, int]:
     return int(year), number
 
 
-def _sitemap_page(request: HttpRequest) -> int:
-    raw = request.GET.get("p", "1")
-    if not (raw.isascii() and raw.isdigit()) or len(raw) > 6 or int(raw) < 1:
-        raise Http404("There is no such sitemap page.")
-    return int(raw)
-
-
 def _xml_response(body: str) -> HttpResponse:
     response = HttpResponse(body, content_type="application/xml")
     response["X-Robots-Tag"] = "noindex, noodp, noarchive"
@@ -74,7 +68,9 @@ def month_sitemap(request: HttpRequest, year: str, month: str) -> HttpResponse:
     """One page of the edition's articles of a Kyiv month, oldest first, each with its
     last change and the addresses of its other editions."""
     code = request.edition.code
-    page = _sitemap_page(request)
+    page = page_number(request.GET.get("p", "1"))
+    if page is None:
+        raise Http404("There is no such sitemap page.")
     first = (page - 1) * MONTH_PAGE
     rows = list(
         Article.objects.in_edition(code)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_fragment
+from shpalta.caching.pages import page_number
 from shpalta.editions.dates import KYIV
 from shpalta.editions.registry import EDITIONS, Edition
 from shpalta.newsroom.models import Article, Kind, Section
@@ -30,13 +31,6 @@ FIRST_DAY = date(2000, 1, 1)
 
 def live_in_edition(request: HttpRequest):
     return Article.objects.live().in_edition(request.edition.code)
-
-
-def page_number(raw: str) -> int | None:
-    """The number `?page=` asks for; None when it cannot be a page of a list."""
-    if not (raw.isascii() and raw.isdigit()) or len(raw) > 6 or int(raw) < 1:
-        return None
-    return int(raw)
 
 
 def paged(request: HttpRequest, queryset, per_page: int = PER_PAGE, count: int | None = None):
