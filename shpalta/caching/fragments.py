@@ -52,10 +52,11 @@ def cached_fragments(
     inherits their keys unless `inherit` is false (a page filed under a key that is
     purged whenever one of its fragments is)."""
     found = {}
+    stored_as = {key: fragment_key(key) for key in renders}
     if settings.FRAGMENT_CACHE:
-        kept = store().get_many([fragment_key(key) for key in renders])
-        for key in renders:
-            fragment = kept.get(fragment_key(key))
+        kept = store().get_many(list(stored_as.values()))
+        for key, stored in stored_as.items():
+            fragment = kept.get(stored)
             if fragment is not None:
                 if inherit:
                     cache_tags.add(request, *fragment.headers[0][1].split())
@@ -72,7 +73,7 @@ def cached_fragments(
                 200, [("tags", " ".join(sorted(tags)))], html.encode(), "", time.time()
             )
             ttl = seconds or settings.PAGE_CACHE_SECONDS
-            store().store(fragment_key(key), fragment, tags, ttl, started_ns)
+            store().store(stored_as[key], fragment, tags, ttl, started_ns)
         found[key] = mark_safe(html)  # noqa: S308  (our own rendered template)
     return found
 

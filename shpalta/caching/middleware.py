@@ -11,11 +11,20 @@ from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
 from . import tags as cache_tags
-from .pages import answer, cached, compress, etag_of, has_session, page_key, refused, store
+from .pages import (
+    answer,
+    cached,
+    compress,
+    etag_of,
+    has_session,
+    kept_headers,
+    page_key,
+    refused,
+    store,
+)
 from .store import CachedPage
 
 logger = logging.getLogger(__name__)
-_NOT_STORED = {"set-cookie", "age", "x-cache", "ratelimit-remaining"}
 
 
 def _as_response(status: str, headers: list, body: bytes) -> HttpResponse:
@@ -61,9 +70,7 @@ class PageCacheMiddleware:
             return response
         page = CachedPage(
             status=response.status_code,
-            headers=[
-                (name, value) for name, value in response.items() if name.lower() not in _NOT_STORED
-            ],
+            headers=kept_headers(response.items()),
             body=response.content,
             etag=response["ETag"],
             stored_at=time.time(),

@@ -108,6 +108,12 @@ def made_up_key(environ) -> str | None:
     return f"not-found:{edition}" if edition else None
 
 
+def kept_headers(headers) -> list[tuple[str, str]]:
+    """The headers an answer is kept with: not its cookies, nor what answer() sets for
+    each request and representation (Age, X-Cache, ETag, Content-Length…)."""
+    return [(name, value) for name, value in headers if name.lower() not in _NOT_KEPT]
+
+
 def surrogate_keys(headers) -> set[str]:
     """The keys a response is filed under, from its xkey header."""
     return set(next((v for k, v in headers if k.lower() == "xkey"), "").split())
@@ -201,6 +207,7 @@ def _not_modified(page: CachedPage, etag: str, environ) -> bool:
 
 
 _PER_REPRESENTATION = {"content-length", "etag", "content-encoding"}
+_NOT_KEPT = {"set-cookie", "age", "x-cache", "ratelimit-remaining", *_PER_REPRESENTATION}
 _COMPRESSIBLE = (
     "text/",
     "application/json",

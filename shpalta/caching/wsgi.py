@@ -14,6 +14,7 @@ from .pages import (
     answer,
     compress,
     etag_of,
+    kept_headers,
     made_up_key,
     page_key,
     refused,
@@ -23,7 +24,6 @@ from .pages import (
 from .store import CachedPage
 
 logger = logging.getLogger(__name__)
-_NOT_KEPT = {"set-cookie", "content-length", "etag", "content-encoding", "x-cache", "age"}
 
 
 class PageCacheApplication:
@@ -74,7 +74,7 @@ class PageCacheApplication:
         headers = answered["headers"]
         tags = surrogate_keys(headers)
         if tags and environ.get("REQUEST_METHOD") == "GET":
-            kept = [(k, v) for k, v in headers if k.lower() not in _NOT_KEPT]
+            kept = kept_headers(headers)
             page = CachedPage(404, kept, body, etag_of(body), time.time())
             page.variants = compress(body, dict(kept).get("Content-Type", ""))
             try:
