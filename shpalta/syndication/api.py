@@ -24,7 +24,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch, Q
-from django.db.models.functions import Now
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, urlencode
@@ -32,7 +31,7 @@ from django.utils.http import http_date, urlencode
 from shpalta.caching import tags as cache_tags
 from shpalta.editions.registry import EDITION_CODES
 from shpalta.newsroom.models import Article, ArticleAuthor, Author, Kind, NewsImage, Tag
-from shpalta.newsroom.models.article import ArticleQuerySet, edition_locale
+from shpalta.newsroom.models.article import ArticleQuerySet, in_list
 
 from .feeds import ENCLOSURE_SPEC
 from .links import absolute
@@ -204,16 +203,16 @@ def filtered(request: HttpRequest) -> list[tuple[ArticleQuerySet, Q, str]]:
         raise BadParameter("edition", f"edition must be one of {', '.join(EDITION_CODES)}.")
     if (section := _slug(request, "section")) is not None:
         articles = articles.filter(section__slug=section)
-    listed_by, in_list = None, {}  # the link table whose index gives the order
+    listed_by, targets = None, []  # the link table whose index gives the order
     if (tag := _slug(request, "tag")) is not None:
         # A tag's slug differs by edition; any of them names it.
         by_slug = Q(slug_uk=tag) | Q(slug_ru=tag) | Q(slug_en=tag)
         tags = list(Tag.objects.filter(by_slug).values_list("pk", flat=True))
-        listed_by, in_list = "tag_links", {"tag_links__tag__in": tags}
+        listed_by, targets = "tag_links", tags
     if (author := _slug(request, "author")) is not None:
         authors = list(Author.objects.filter(slug=author).values_list("pk", flat=True))
         if listed_by is None:
-            listed_by, in_list = "author_links", {"author_links__author__in": authors}
+            listed_by, targets = "author_links", authors
         else:
             links = ArticleAuthor.objects.filter(author__in=authors)
             articles = articles.filter(pk__in=links.values("article_id"))
@@ -241,16 +240,7 @@ def filtered(request: HttpRequest) -> list[tuple[ArticleQuerySet, Q, str]]:
         if listed_by is None:
             per_edition.append((articles.in_edition(code), Q(), "published_at"))
         else:
-            # One filter() with every condition on the link: each further filter() on a
-            # many-valued relation would join the link table again.
-            link = Q(
-                **in_list,
-                **{
-                    f"{listed_by}__locale_id": edition_locale(code),
-                    f"{listed_by}__live": True,
-                    f"{listed_by}__published_at__lte": Now(),
-                },
-            )
+            link = in_list(listed_by, targets, code)
             per_edition.append((articles, link, f"{listed_by}__published_at"))
     return per_edition
 

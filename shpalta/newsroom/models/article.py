@@ -6,7 +6,7 @@ from functools import cache
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import connection, models
-from django.db.models import Subquery
+from django.db.models import Q, Subquery
 from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -93,6 +93,22 @@ def edition_locale(code: str) -> Subquery:
     return Subquery(Locale.objects.filter(language_code=code).values("pk")[:1])
 
 
+def in_list(relation: str, targets, code: str) -> Q:
+    """The conditions on a tag's (relation="tag_links") or author's ("author_links")
+    links that put an article in one of `targets`' lists of an edition, read in the link
+    table's index (ListedLink). Give them in one filter() with any other condition on the
+    link: each further filter() on a many-valued relation joins the link table again."""
+    field = "tag" if relation == "tag_links" else "author"
+    return Q(
+        **{
+            f"{relation}__{field}__in": targets,
+            f"{relation}__locale_id": edition_locale(code),
+            f"{relation}__live": True,
+            f"{relation}__published_at__lte": Now(),
+        }
+    )
+
+
 _ANY_STORY = 987_654_321_987  # stands for the story number in the kept lookup query
 
 
@@ -148,17 +164,9 @@ class ArticleQuerySet(models.QuerySet):
         """Live articles of an edition in a tag's (relation="tag_links", target a Tag) or
         an author's ("author_links") list, newest first, read in the order of the link
         table's index (ListedLink) rather than sorted from all of the tag's articles."""
-        field = "tag" if relation == "tag_links" else "author"
         return (
             self.live()
-            .filter(
-                **{
-                    f"{relation}__{field}": target,
-                    f"{relation}__locale_id": edition_locale(code),
-                    f"{relation}__live": True,
-                    f"{relation}__published_at__lte": Now(),
-                }
-            )
+            .filter(in_list(relation, [target], code))
             .order_by(f"-{relation}__published_at", "-id")
         )
 
