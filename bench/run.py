@@ -351,14 +351,13 @@ def archive(articles: int, server: str = "") -> tuple[Path, dict]:
         with psycopg.connect(f"{server.rstrip('/')}/postgres", autocommit=True) as db:
             if not db.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
                 db.execute(f'CREATE DATABASE "{name}"')
+    run([PY, "manage.py", "migrate", "-v0"], env)
     if not (var / "archive-written").exists():
         print(f"Generating an archive of {articles:,} articles (once; kept in {var})", flush=True)
-        run([PY, "manage.py", "migrate", "-v0"], env)
         run([PY, "manage.py", "setup_newsroom"], env)
         run([PY, "manage.py", "generate_archive", "--articles", str(articles)], env)
         var.mkdir(parents=True, exist_ok=True)
         (var / "archive-written").touch()
-    run([PY, "manage.py", "migrate", "-v0"], env)
     run([PY, "manage.py", "collectstatic", "--noinput", "-v0"], env)
     return var, env
 
