@@ -200,7 +200,9 @@ def _not_modified(page: CachedPage, etag: str, environ) -> bool:
     """RFC 9110 §13.2.2: If-None-Match decides when present, else If-Modified-Since."""
     if "HTTP_IF_NONE_MATCH" in environ:
         return etag in [tag.strip() for tag in environ["HTTP_IF_NONE_MATCH"].split(",")]
-    since = parse_http_date_safe(environ.get("HTTP_IF_MODIFIED_SINCE", ""))
+    if "HTTP_IF_MODIFIED_SINCE" not in environ:
+        return False
+    since = parse_http_date_safe(environ["HTTP_IF_MODIFIED_SINCE"])
     modified = next((v for k, v in page.headers if k.lower() == "last-modified"), None)
     modified = parse_http_date_safe(modified) if modified else None
     return since is not None and modified is not None and modified <= since

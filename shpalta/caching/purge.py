@@ -2,18 +2,28 @@
 render that read the database between the two is caught by the second), then the edge
 caches (VARNISH_URLS, CLOUDFLARE_ZONE_ID: frontends.py)."""
 
+import time
+
 from django.db import transaction
 
 from .frontends import purge_frontends
 from .pages import store
 
+# When this process last purged: what it keeps of the store's state (reader.addresses'
+# names) is then read again at once, not at its next look at the store.
+last_purge_ns = 0
+
 
 def purge(tags: set[str]) -> None:
+    global last_purge_ns
     if not tags:
         return
+    last_purge_ns = time.time_ns()
     store().purge(tags)
 
     def after_commit():
+        global last_purge_ns
+        last_purge_ns = time.time_ns()
         store().purge(tags)
         purge_frontends(tags)
 

@@ -6,6 +6,10 @@ fast path (caching.wsgi) asks `made_up(environ)` on a miss: for such an address 
 with the edition's kept 404 page, as cheaply as a hit. The names it checks against are
 read from the database once and again when they change (a change of a tag, author,
 section or label purges "all", which this module watches) or a minute has passed.
+
+A reader address is matched against the reader's own URL patterns, in their order, as
+Django's resolver would after the edition prefix, without the cost of a failed
+resolve(); only what they do not match goes through the whole URLconf.
 """
 
 import threading
@@ -13,16 +17,21 @@ import time
 from datetime import date
 from urllib.parse import parse_qsl
 
-from django.urls import Resolver404, resolve
+from django.urls import URLResolver, get_resolver
 from django.utils import translation
 
+from shpalta.caching import purge
 from shpalta.caching.pages import page_number, store
 from shpalta.editions.registry import EDITIONS, edition_for_path
 from shpalta.newsroom.models import Author, Label, Section, Tag
 
+from . import urls as reader_urls
 from .views.common import FIRST_DAY, kyiv_today
 
 RELOAD_SECONDS = 60
+# How often a server process asks the shared store whether another one changed the
+# names; a change made by this process is seen at once.
+CHECK_SECONDS = 0.25
 
 
 class _Names:
@@ -31,11 +40,19 @@ class _Names:
     def __init__(self):
         self._lock = threading.Lock()
         self._loaded_ns = 0
+        self._checked_ns = 0
         self._names: dict[str, set[str]] = {}
 
     def _stale(self) -> bool:
-        age = time.time_ns() - self._loaded_ns
-        return age > RELOAD_SECONDS * 10**9 or store().purged_since("all", self._loaded_ns)
+        now = time.time_ns()
+        if now - self._loaded_ns > RELOAD_SECONDS * 10**9:
+            return True
+        if now - self._checked_ns < CHECK_SECONDS * 10**9 and (
+            purge.last_purge_ns <= self._loaded_ns
+        ):
+            return False
+        self._checked_ns = now
+        return store().purged_since("all", self._loaded_ns)
 
     def get(self) -> dict[str, set[str]]:
         if self._stale():
@@ -57,36 +74,64 @@ class _Names:
 _names = _Names()
 
 
+def _match(patterns, path: str):
+    """The URL pattern Django's resolver chooses for a path, with its arguments, or None:
+    resolve() without the list of everything tried that it builds on a failure."""
+    for pattern in patterns:
+        match = pattern.pattern.match(path)
+        if match is None:
+            continue
+        rest, _, kwargs = match
+        if isinstance(pattern, URLResolver):
+            found = _match(pattern.url_patterns, rest)
+            if found is not None:
+                return found[0], {**kwargs, **pattern.default_kwargs, **found[1]}
+        else:
+            return pattern, {**kwargs, **pattern.default_args}
+    return None
+
+
+def _page(path: str, edition):
+    """The reader page (URL name, arguments) at a path; None when another view answers
+    it, "" when nothing does (with or without the slash Django adds)."""
+    # The reader's patterns come first under the edition's prefix: most paths end there.
+    found = _match(reader_urls.urlpatterns, path.removeprefix("/" + edition.prefix))
+    if found is None:
+        with translation.override(edition.code):
+            root = [get_resolver()]
+            found = _match(root, path)
+            if found is None:
+                if path.endswith("/") or _match(root, path + "/") is None:
+                    return ""
+                return None  # Django adds the slash with a redirect
+    pattern, kwargs = found
+    return (pattern.name, kwargs) if pattern in reader_urls.urlpatterns else None
+
+
 def made_up(environ) -> str | None:
     """The edition whose 404 page answers a request, when no reader page can be at its
     address; None when Django must decide (a real page, an article number)."""
     path = environ.get("PATH_INFO", "")
     if path.startswith("/api/"):
         return None
-    code = edition_for_path(path).code
+    edition = edition_for_path(path)
+    code = edition.code
     for name, value in parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True):
         if name == "page" and page_number(value) is None:
             return code
-    with translation.override(code):
-        try:
-            match = resolve(path)
-        except Resolver404:
-            if path.endswith("/"):
-                return code
-            try:  # Django adds the slash with a redirect
-                resolve(path + "/")
-            except Resolver404:
-                return code
-            return None
-    if match.namespace != "reader":
+    page = _page(path, edition)
+    if page == "":
+        return code
+    if page is None:
         return None
-    if match.url_name == "tag":
-        return None if match.kwargs["slug"] in _names.get()[f"tag-{code}"] else code
-    if match.url_name in ("author", "section", "label"):
-        return None if match.kwargs["slug"] in _names.get()[match.url_name] else code
-    if match.url_name == "day":
+    url_name, kwargs = page
+    if url_name == "tag":
+        return None if kwargs["slug"] in _names.get()[f"tag-{code}"] else code
+    if url_name in ("author", "section", "label"):
+        return None if kwargs["slug"] in _names.get()[url_name] else code
+    if url_name == "day":
         try:
-            day = date(*(int(match.kwargs[part]) for part in ("year", "month", "day")))
+            day = date(*(int(kwargs[part]) for part in ("year", "month", "day")))
         except ValueError:
             return code
         return None if FIRST_DAY <= day <= kyiv_today() else code
