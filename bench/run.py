@@ -7,8 +7,10 @@ baseline measured in the same run. Loopback only, bounded durations; `make bench
     Shpalta, uncached     the article rendered from the database (PAGE_CACHE=0) ≥ 5 × stock Wagtail
     stock Wagtail         a page of the `wagtail start` template with the same text
     other page types      front, All News, tag, section, author, feed, API, uncached
-    cache-busting flood   the cached article's p99 in rounds before and during a 60 s
-                          flood of made-up addresses (bench/flood.lua)      ≤ 2 × quiet
+    cache-busting flood   the cached article's p99 in rounds before, during and after
+                          a 60 s flood of made-up addresses (bench/flood.lua), wrk at
+                          full speed                                         ≤ 2 × quiet
+                          and readers at a steady pace (bench/readers.lua)
     archive scale         every page type and the API, uncached (PAGE_CACHE=0), one
                           connection, on generated archives of 10,000 and --archive
                           articles (kept in var/bench/archive-N)   p95 ≤ 1.5 × and < 50 ms
@@ -274,8 +276,20 @@ def worker_memory(proc) -> list[int]:
     return sizes
 
 
-def wrk(url: str, seconds: int, connections: int) -> dict:
-    out = run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url])
+def wrk(url: str, seconds: int, connections: int, pause_ms: int = 0) -> dict:
+    """wrk's figures for one address: as fast as it can send, or with `pause_ms` between
+    an answer and the next request on each connection (bench/readers.lua)."""
+    paced = ["-s", str(ROOT / "bench" / "readers.lua"), url, "--", str(pause_ms)]
+    out = run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--latency",
+            *(paced if pause_ms else [url]),
+        ]
+    )
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
     def percentile(p):
@@ -293,15 +307,30 @@ def wrk(url: str, seconds: int, connections: int) -> dict:
 
 FLOOD_SECONDS = 60
 ROUNDS = 3
+READERS = 16  # paced readers: connections, each pausing READER_PAUSE_MS (~2,000 req/s)
+READER_PAUSE_MS = 8
 
 
 def flood_rounds(url: str, article_path: str, options) -> dict:
-    """The cached article's p99 in rounds of wrk, quiet and then during a flood of made-up
-    addresses at full speed (bench/flood.lua, its own 32 connections) for FLOOD_SECONDS.
-    Medians of rounds: one round's p99 on a loaded two-core machine varies by several
-    times from one run to the next."""
-    seconds = min(options.seconds, (FLOOD_SECONDS - 2) // (ROUNDS + 2))
-    quiet = [wrk(url, seconds, options.connections)["p99"] for _ in range(ROUNDS)]
+    """The cached article's p99 quiet and during a flood of made-up addresses at full
+    speed (bench/flood.lua, its own connections) for FLOOD_SECONDS, measured two ways in
+    turn: wrk as fast as it can (the load of the other rows: the figure with the target)
+    and readers at a steady pace. Quiet rounds run before the flood and after it; the
+    figures are medians of rounds (one round's p99 on a loaded two-core machine varies
+    by several times from one run to the next)."""
+    seconds = min(options.seconds, (FLOOD_SECONDS - 2) // (2 * ROUNDS))
+
+    def round_of(kind):
+        if kind == "full":
+            return wrk(url, seconds, options.connections)["p99"]
+        return wrk(url, seconds, READERS, READER_PAUSE_MS)["p99"]
+
+    kinds = ("full", "paced")
+    quiet = {kind: [] for kind in kinds}
+    flooded = {kind: [] for kind in kinds}
+    for _ in range(ROUNDS):
+        for kind in kinds:
+            quiet[kind].append(round_of(kind))
     flood = subprocess.Popen(  # noqa: S603
         [
             shutil.which("wrk") or "/usr/bin/wrk",
@@ -318,24 +347,28 @@ def flood_rounds(url: str, article_path: str, options) -> dict:
         text=True,
     )
     time.sleep(1)
-    flooded = []
     started = time.monotonic()
-    while time.monotonic() - started + seconds < FLOOD_SECONDS - 1:
-        flooded.append(wrk(url, seconds, options.connections)["p99"])
+    while time.monotonic() - started + 2 * seconds < FLOOD_SECONDS - 1:
+        for kind in kinds:
+            flooded[kind].append(round_of(kind))
     out = flood.communicate(timeout=FLOOD_SECONDS + 60)[0]
+    for _ in range(ROUNDS):
+        for kind in kinds:
+            quiet[kind].append(round_of(kind))
     result = {
         "rate": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
         "errors": int(re.search(r"Server errors: (\d+)", out).group(1)),
         "quiet": quiet,
         "flooded": flooded,
-        "quiet_p99": statistics.median(quiet),
-        "flooded_p99": statistics.median(flooded),
+        **{f"quiet_{kind}": statistics.median(quiet[kind]) for kind in kinds},
+        **{f"flooded_{kind}": statistics.median(flooded[kind]) for kind in kinds},
     }
-    print(
-        f"  flood: article p99 {result['quiet_p99']:.1f} ms quiet, "
-        f"{result['flooded_p99']:.1f} ms flooded",
-        flush=True,
-    )
+    for kind in kinds:
+        print(
+            f"  flood ({kind}): article p99 {result[f'quiet_{kind}']:.1f} ms quiet, "
+            f"{result[f'flooded_{kind}']:.1f} ms flooded",
+            flush=True,
+        )
     return result
 
 
@@ -584,11 +617,15 @@ def main() -> None:
     print()
     print(
         f"The flood itself: {flood['rate']:,.0f} req/s of made-up addresses for "
-        f"{FLOOD_SECONDS} s, {flood['errors']} 5xx. The article's p99 in "
-        f"{ROUNDS} quiet rounds: {flood['quiet']} ms; in {len(flood['flooded'])} rounds "
-        f"during the flood: {flood['flooded']} ms; medians {flood['quiet_p99']:.1f} and "
-        f"{flood['flooded_p99']:.1f} ms = {flood['flooded_p99'] / flood['quiet_p99']:.2f} × "
-        "(target ≤ 2)"
+        f"{FLOOD_SECONDS} s, {flood['errors']} 5xx. The article's p99 in rounds before and "
+        f"after the flood and during it, wrk at full speed ({options.connections} "
+        f"connections): quiet {flood['quiet']['full']} ms, flooded {flood['flooded']['full']}"
+        f" ms; medians {flood['quiet_full']:.1f} and {flood['flooded_full']:.1f} ms = "
+        f"{flood['flooded_full'] / flood['quiet_full']:.2f} × (target ≤ 2). Readers at a "
+        f"steady pace ({READERS} connections, {READER_PAUSE_MS} ms between requests): quiet "
+        f"{flood['quiet']['paced']} ms, flooded {flood['flooded']['paced']} ms; medians "
+        f"{flood['quiet_paced']:.1f} and {flood['flooded_paced']:.1f} ms = "
+        f"{flood['flooded_paced'] / flood['quiet_paced']:.2f} ×"
     )
     print(f"Resident memory of the uncached server's processes after its runs: {memory} MB")
     print("| page | req/s | p50 ms | p99 ms | ratio to baseline (target) |")
