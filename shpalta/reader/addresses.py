@@ -4,74 +4,43 @@ A flood of made-up addresses (tags, authors, sections and labels that do not exi
 outside the archive, paths no page has) is built to miss every cache. The page cache's
 fast path (caching.wsgi) asks `made_up(environ)` on a miss: for such an address it answers
 with the edition's kept 404 page, as cheaply as a hit. The names it checks against are
-read from the database once and again when they change (a change of a tag, author,
-section or label purges "all", which this module watches) or a minute has passed.
+kept in each process until a tag, author, section or label changes (caching.local).
 
 A reader address is matched against the reader's own URL patterns, in their order, as
 Django's resolver would after the edition prefix, without the cost of a failed
 resolve(); only what they do not match goes through the whole URLconf.
 """
 
-import threading
-import time
 from datetime import date
 from urllib.parse import parse_qsl
 
 from django.urls import URLResolver, get_resolver
 from django.utils import translation
 
-from shpalta.caching import purge
-from shpalta.caching.pages import page_number, store
+from shpalta.caching.local import KeptInProcess
+from shpalta.caching.pages import page_number
 from shpalta.editions.registry import EDITIONS, edition_for_path
 from shpalta.newsroom.models import Author, Label, Section, Tag
 
 from . import urls as reader_urls
 from .views.common import FIRST_DAY, kyiv_today
 
-RELOAD_SECONDS = 60
-# How often a server process asks the shared store whether another one changed the
-# names; a change made by this process is seen at once.
-CHECK_SECONDS = 0.25
 
-
-class _Names:
+def _read_names() -> dict[str, set[str]]:
     """The slugs that have pages: tags by edition, authors, sections and labels."""
-
-    def __init__(self):
-        self._lock = threading.Lock()
-        self._loaded_ns = 0
-        self._checked_ns = 0
-        self._names: dict[str, set[str]] = {}
-
-    def _stale(self) -> bool:
-        now = time.time_ns()
-        if now - self._loaded_ns > RELOAD_SECONDS * 10**9:
-            return True
-        if now - self._checked_ns < CHECK_SECONDS * 10**9 and (
-            purge.last_purge_ns <= self._loaded_ns
-        ):
-            return False
-        self._checked_ns = now
-        return store().purged_since("all", self._loaded_ns)
-
-    def get(self) -> dict[str, set[str]]:
-        if self._stale():
-            with self._lock:
-                if self._stale():
-                    loaded_ns = time.time_ns()
-                    names = {
-                        "author": set(Author.objects.values_list("slug", flat=True)),
-                        "section": set(Section.objects.values_list("slug", flat=True)),
-                        "label": set(Label.objects.values_list("slug", flat=True)),
-                    }
-                    for edition in EDITIONS:
-                        slugs = Tag.objects.values_list(f"slug_{edition.code}", flat=True)
-                        names[f"tag-{edition.code}"] = set(slugs)
-                    self._names, self._loaded_ns = names, loaded_ns
-        return self._names
+    names = {
+        "author": set(Author.objects.values_list("slug", flat=True)),
+        "section": set(Section.objects.values_list("slug", flat=True)),
+        "label": set(Label.objects.values_list("slug", flat=True)),
+    }
+    for edition in EDITIONS:
+        names[f"tag-{edition.code}"] = set(
+            Tag.objects.values_list(f"slug_{edition.code}", flat=True)
+        )
+    return names
 
 
-_names = _Names()
+_names = KeptInProcess(_read_names)
 
 
 def _match(patterns, path: str):

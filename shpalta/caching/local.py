@@ -1,0 +1,45 @@
+"""Values a server process keeps in memory until the site changes them: the names that
+have pages, the ad slots. Read from the database once, and again when a purge of their
+key reaches the shared store (an edit of the taxonomy, the ads or the settings purges
+"all"): a process asks the store at most every CHECK_SECONDS, at once after a purge it
+made itself, and reads the value again after MAX_SECONDS in any case."""
+
+import threading
+import time
+from collections.abc import Callable
+
+from . import purge
+from .pages import store
+
+CHECK_SECONDS = 0.25
+MAX_SECONDS = 60
+
+
+class KeptInProcess[T]:
+    def __init__(self, load: Callable[[], T], key: str = "all"):
+        self._load = load
+        self._key = key
+        self._lock = threading.Lock()
+        self._loaded_ns = 0
+        self._checked_ns = 0
+        self._value: T | None = None
+
+    def _stale(self) -> bool:
+        now = time.time_ns()
+        if now - self._loaded_ns > MAX_SECONDS * 10**9:
+            return True
+        if now - self._checked_ns < CHECK_SECONDS * 10**9 and (
+            purge.last_purge_ns <= self._loaded_ns
+        ):
+            return False
+        self._checked_ns = now
+        return store().purged_since(self._key, self._loaded_ns)
+
+    def get(self) -> T:
+        if self._stale():
+            with self._lock:
+                if self._stale():
+                    loaded_ns = time.time_ns()
+                    value = self._load()
+                    self._value, self._loaded_ns = value, loaded_ns
+        return self._value
