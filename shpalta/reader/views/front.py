@@ -15,7 +15,7 @@ from shpalta.caching.fragments import cached_fragment
 from shpalta.newsroom.models import Article, Kind, Section, TopStory
 from shpalta.syndication.metadata import organization, page_head
 
-from .common import PER_PAGE, front_page_links, live_in_edition, render_page
+from .common import PER_PAGE, front_page_links, headlines, live_in_edition, render_page
 
 TOP_STORIES = 4
 SECTION_BLOCK_ITEMS = 3
@@ -23,13 +23,13 @@ SECTION_BLOCK_WINDOW = timedelta(days=7)
 
 
 def front_page(request: HttpRequest) -> HttpResponse:
-    live = live_in_edition(request).for_listing().newest_first()
-    top = choose_top_stories(request, live)
-    stream = list(live.exclude(pk__in=[article.pk for article in top])[:PER_PAGE])
+    live = live_in_edition(request).newest_first()
+    top = choose_top_stories(request, live.for_listing())
+    stream = live.exclude(pk__in=[article.pk for article in top])[:PER_PAGE]
     links = front_page_links()
     code = request.edition.code
     cache_tags.add(request, f"front-{code}", f"top-{code}")
-    cache_tags.add_articles(request, [*top, *stream])
+    cache_tags.add_articles(request, top)
     head = page_head(request, alternates=links)
     head.description = _("News of Ukraine and the world, as it happens.")
     head.structured_data = [organization()]
@@ -38,7 +38,7 @@ def front_page(request: HttpRequest) -> HttpResponse:
         "reader/front.html",
         {
             "top_stories": top,
-            "articles": stream,
+            "headlines": headlines(request, stream),
             "section_blocks_html": cached_fragment(request, *_section_blocks(request)),
         },
         links,

@@ -24,7 +24,15 @@ from shpalta.newsroom.models import (
 from shpalta.newsroom.models.article import KIND_URL_SEGMENTS, edition_locale
 from shpalta.syndication.metadata import FeedLink, feed_links
 
-from .common import FIRST_DAY, in_each_edition, kyiv_today, live_in_edition, paged, render_page
+from .common import (
+    FIRST_DAY,
+    headlines,
+    in_each_edition,
+    kyiv_today,
+    live_in_edition,
+    paged,
+    render_page,
+)
 
 URL_KINDS = {segment: kind for kind, segment in KIND_URL_SEGMENTS.items()}
 
@@ -63,13 +71,9 @@ def all_news(
     start, end = _kyiv_day_bounds(shown)
     page = paged(
         request,
-        Article.objects.in_edition(request.edition.code)
-        .live_between(start, end)
-        .for_listing()
-        .newest_first(),
+        Article.objects.in_edition(request.edition.code).live_between(start, end).newest_first(),
     )
     cache_tags.add(request, f"day-{request.edition.code}-{shown:%Y-%m-%d}")
-    cache_tags.add_articles(request, page.object_list)
     links = in_each_edition(
         lambda edition: reverse("reader:all_news") if shown == today else _day_url(shown)
     )
@@ -80,6 +84,7 @@ def all_news(
             "day": shown,
             "is_today": shown == today,
             "page": page,
+            "headlines": headlines(request, page.object_list),
             "previous_day_url": _day_url(shown - timedelta(days=1)) if shown > FIRST_DAY else None,
             "next_day_url": _day_url(shown + timedelta(days=1)) if shown < today else None,
             "today": today,
@@ -101,10 +106,10 @@ def _listing(
     """A list page; the queryset comes newest first, or is put so here."""
     if not queryset.ordered:
         queryset = queryset.newest_first()
-    page = paged(request, queryset.for_listing(), count=count)
+    page = paged(request, queryset, count=count)
     cache_tags.add(request, list_tag)
-    cache_tags.add_articles(request, page.object_list)
-    return render_page(request, template, {"page": page, **context}, links, feeds=feeds)
+    context = {"page": page, "headlines": headlines(request, page.object_list), **context}
+    return render_page(request, template, context, links, feeds=feeds)
 
 
 def _feeds_of(title: str, name: str, slug: str) -> list[FeedLink]:
