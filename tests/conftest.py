@@ -40,11 +40,14 @@ def _media_in_tmp(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _page_cache_of_its_own(settings, tmp_path):
-    """Each test has an empty page cache: an SQLite file of its own, or Redis emptied."""
+    """Each test has an empty page cache: an SQLite file of its own, or Redis emptied,
+    and nothing kept in the process from an earlier test's rows."""
     settings.PAGE_CACHE_PATH = tmp_path / "page-cache.sqlite3"
+    from shpalta.caching.local import forget_all
     from shpalta.caching.pages import store
 
     store().clear()
+    forget_all()  # names and ad slots kept in this process from an earlier test
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,7 @@ made itself, and reads the value again after MAX_SECONDS in any case."""
 
 import threading
 import time
+import weakref
 from collections.abc import Callable
 
 from . import purge
@@ -13,6 +14,14 @@ from .pages import store
 
 CHECK_SECONDS = 0.25
 MAX_SECONDS = 60
+_EVERY = weakref.WeakSet()
+
+
+def forget_all() -> None:
+    """Read every kept value again at its next use (a test's database is rolled back
+    under it, and its store emptied)."""
+    for kept in list(_EVERY):
+        kept._loaded_ns = 0
 
 
 class KeptInProcess[T]:
@@ -23,6 +32,7 @@ class KeptInProcess[T]:
         self._loaded_ns = 0
         self._checked_ns = 0
         self._value: T | None = None
+        _EVERY.add(self)
 
     def _stale(self) -> bool:
         now = time.time_ns()
