@@ -83,3 +83,28 @@ def cached_fragment(
 ) -> SafeString:
     """The HTML of fragment `key`: kept, or rendered by `render()` (HTML and its keys)."""
     return cached_fragments(request, {key: render})[key]
+
+
+def cached_per_article(
+    request: HttpRequest,
+    name: str,
+    ids: list[int],
+    load: Callable[[list[int]], dict],
+    render: Callable[[object], str],
+) -> list[SafeString]:
+    """A part of a list per article, in the order of `ids`: a headline's line, an API
+    item. Each is kept as fragment `{name}-{pk}`, purged with its article (a<pk>) and
+    with "all"; only those not kept are rendered, from the rows `load(ids)` gives (read
+    once, for the first part not kept), so a list of kept parts reads no article row."""
+    rows = {}
+
+    def part(pk: int):
+        def rendered():
+            if not rows:
+                rows.update(load(ids))
+            return render(rows[pk]), {"all", f"a{pk}"}
+
+        return rendered
+
+    kept = cached_fragments(request, {f"{name}-{pk}": part(pk) for pk in ids})
+    return [kept[f"{name}-{pk}"] for pk in ids]

@@ -29,6 +29,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, urlencode
 
 from shpalta.caching import tags as cache_tags
+from shpalta.caching.fragments import cached_per_article
 from shpalta.editions.registry import EDITION_CODES
 from shpalta.newsroom.models import Article, ArticleAuthor, Author, Kind, NewsImage, Tag
 from shpalta.newsroom.models.article import ArticleQuerySet, in_list
@@ -114,9 +115,11 @@ def api_view(view: Callable) -> Callable:
     return wrapper
 
 
-def _json(request: HttpRequest, data: dict, last_modified: datetime | None) -> HttpResponse:
+_encode = DjangoJSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def _json(request: HttpRequest, content: str, last_modified: datetime | None) -> HttpResponse:
     """A JSON answer with its ETag and Last-Modified, or 304 when the client has it."""
-    content = DjangoJSONEncoder(ensure_ascii=False, separators=(",", ":")).encode(data)
     etag = '"' + hashlib.blake2b(content.encode(), digest_size=16).hexdigest() + '"'
     timestamp = int(last_modified.timestamp()) if last_modified else None
     not_modified = get_conditional_response(request, etag=etag, last_modified=timestamp)
@@ -155,8 +158,8 @@ def _parse_since(raw: str) -> datetime:
         raise BadParameter("updated_since", "updated_since is out of range.") from None
 
 
-def encode_cursor(article: Article) -> str:
-    raw = f"{int(article.published_at.timestamp() * 1_000_000)}.{article.pk}"
+def encode_cursor(published_at: datetime, pk: int) -> str:
+    raw = f"{int(published_at.timestamp() * 1_000_000)}.{pk}"
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
@@ -274,20 +277,24 @@ def _newest(request: HttpRequest, count: int) -> ArticleQuerySet:
 @api_view
 def article_list(request: HttpRequest) -> HttpResponse:
     limit = _limit(request)
-    page = list(_for_ninjs(_newest(request, limit + 1)))
-    more, page = len(page) > limit, page[:limit]
-    cache_tags.add(request, "all", "api")
-    cache_tags.add_articles(request, page)
+    rows = list(_newest(request, limit + 1).values_list("pk", "published_at", "updated_at"))
+    more, rows = len(rows) > limit, rows[:limit]
+    cache_tags.add(request, "all", "api", *(f"a{pk}" for pk, _, _ in rows))
     next_url = None
     if more:
-        query = {**request.GET.dict(), "cursor": encode_cursor(page[-1])}
+        query = {**request.GET.dict(), "cursor": encode_cursor(rows[-1][1], rows[-1][0])}
         next_url = absolute(f"{request.path}?{urlencode(query)}")
-    data = {
-        "items": [article_to_ninjs(article, full=False) for article in page],
-        "next": next_url,
-    }
-    newest = max((modified_at(article) for article in page), default=None)
-    return _json(request, data, newest)
+    # Each item's JSON is kept per article: a list encodes only those it does not hold.
+    items = cached_per_article(
+        request,
+        "ninjs-partial",
+        [pk for pk, _, _ in rows],
+        _for_ninjs(Article.objects.defer("body")).in_bulk,
+        lambda article: _encode(article_to_ninjs(article, full=False)),
+    )
+    content = f'{{"items":[{",".join(items)}],"next":{_encode(next_url)}}}'
+    newest = max((updated or published for _, published, updated in rows), default=None)
+    return _json(request, content, newest)
 
 
 @api_view
@@ -305,4 +312,4 @@ def article_detail(request: HttpRequest, edition: str, story: str) -> HttpRespon
     if article is None:
         return error(404, "not_found", f"No published article {story} in edition {edition!r}.")
     cache_tags.add(request, "all", f"a{article.pk}")
-    return _json(request, article_to_ninjs(article, full=True), modified_at(article))
+    return _json(request, _encode(article_to_ninjs(article, full=True)), modified_at(article))

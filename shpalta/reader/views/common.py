@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from shpalta.caching import tags as cache_tags
-from shpalta.caching.fragments import cached_fragment, cached_fragments
+from shpalta.caching.fragments import cached_fragment, cached_per_article
 from shpalta.caching.pages import page_number
 from shpalta.editions.dates import KYIV
 from shpalta.editions.registry import EDITIONS, Edition
@@ -50,26 +50,18 @@ def paged(request: HttpRequest, queryset, per_page: int = PER_PAGE, count: int |
 
 
 def headlines(request: HttpRequest, articles) -> list[SafeString]:
-    """The lines of a list (includes/headline.html) of `articles`, a queryset. Each line is
-    kept as a fragment of its article and edition, purged with the article (a<pk>), so
-    a list renders only the lines not kept and reads no article row for the others:
-    a day of a dense archive costs nearly what a day of a sparse one does."""
-    code = request.edition.code
+    """The lines of a list (includes/headline.html) of `articles`, a queryset, each kept
+    per article and edition: a day of a dense archive costs nearly what a day of a
+    sparse one does."""
     ids = list(articles.values_list("pk", flat=True))
     cache_tags.add(request, *(f"a{pk}" for pk in ids))
-    rows = {}
-
-    def line(pk: int):
-        def render():
-            if not rows:  # the first line not kept reads every row of the page, once
-                rows.update(Article.objects.for_listing().in_bulk(ids))
-            html = render_to_string("reader/includes/headline.html", {"article": rows[pk]})
-            return html, {"all", f"a{pk}"}
-
-        return render
-
-    kept = cached_fragments(request, {f"line-{code}-{pk}": line(pk) for pk in ids})
-    return [kept[f"line-{code}-{pk}"] for pk in ids]
+    return cached_per_article(
+        request,
+        f"line-{request.edition.code}",
+        ids,
+        Article.objects.for_listing().in_bulk,
+        lambda article: render_to_string("reader/includes/headline.html", {"article": article}),
+    )
 
 
 def in_each_edition(url: Callable[[Edition], str]) -> dict[str, str]:
