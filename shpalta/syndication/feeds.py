@@ -7,6 +7,8 @@ enclosure, and the feed names itself (atom:link rel="self") and the WebSub hub
 (rel="hub") when WEBSUB_HUB_URL is set.
 """
 
+import copy
+import io
 import mimetypes
 import re
 from dataclasses import dataclass, replace
@@ -21,8 +23,10 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from django.utils.xmlutils import SimplerXMLGenerator
 
 from shpalta.caching import tags as cache_tags
+from shpalta.caching.fragments import cached_per_article
 from shpalta.editions.dates import kyiv_time
 from shpalta.newsroom.models import Article, Author, NewsImage, Section, Tag
 
@@ -35,7 +39,37 @@ CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 _ROOT_RELATIVE = re.compile(r'\b(src|href)="/(?!/)')
 
 
-class ShpaltaRssFeed(Rss201rev2Feed):
+class KeptItems:
+    """A feed generator whose items may come written already (`kept_items`, the XML of
+    each, kept per article): it writes them as they are, and dates the feed by
+    `kept_latest`."""
+
+    kept_items: list[str] | None = None
+    kept_latest = None
+
+    def write_items(self, handler):
+        if self.kept_items is None:
+            return super().write_items(handler)
+        for xml in self.kept_items:
+            handler.ignorableWhitespace(xml)  # XMLGenerator writes this as it is
+        return None
+
+    def latest_post_date(self):
+        return self.kept_latest or super().latest_post_date()
+
+    def items_xml(self) -> list[str]:
+        """Each item of this generator written on its own, as write_items() would."""
+        written = []
+        for item in self.items:
+            out = io.StringIO()
+            one = copy.copy(self)
+            one.items = [item]
+            one.write_items(SimplerXMLGenerator(out, "utf-8", short_empty_elements=True))
+            written.append(out.getvalue())
+        return written
+
+
+class ShpaltaRssFeed(KeptItems, Rss201rev2Feed):
     """RSS 2.0 with content:encoded for full text and atom:link rel="hub" for WebSub."""
 
     def rss_attributes(self):
@@ -52,7 +86,7 @@ class ShpaltaRssFeed(Rss201rev2Feed):
             handler.addQuickElement("content:encoded", item["full_text"])
 
 
-class ShpaltaAtomFeed(Atom1Feed):
+class ShpaltaAtomFeed(KeptItems, Atom1Feed):
     """Atom 1.0 with rel="hub" and, in the partners' feed, the full text as content."""
 
     def add_root_elements(self, handler):
@@ -76,6 +110,7 @@ class FeedSubject:
     cache_tag: str  # the list's surrogate key (caching/tags.py)
     feed_path: str = ""
     request: HttpRequest | None = None
+    items: list | None = None  # the articles get_feed() writes items for
 
 
 def full_text(article: Article) -> str:
@@ -130,18 +165,49 @@ class ArticleFeed(Feed):
     def feed_extra_kwargs(self, subject: FeedSubject) -> dict:
         return {"hub": settings.WEBSUB_HUB_URL}
 
-    def items(self, subject: FeedSubject):
+    def get_feed(self, subject: FeedSubject, request):
+        """The feed, its items kept per article (their XML depends on the article, the
+        edition, the format and full text only): a feed reads the ids of its latest
+        articles and writes only the items it does not hold."""
+        articles = subject.articles
+        if not articles.ordered:
+            articles = articles.newest_first()
+        rows = list(articles.values_list("pk", "published_at", "updated_at")[:ITEMS])
+        ids = [pk for pk, _, _ in rows]
+        cache_tags.add(request, *(f"a{pk}" for pk in ids))
+        form = "atom" if issubclass(self.feed_type, Atom1Feed) else "rss"
+        text = "full" if self.full_text else "brief"
+        items = cached_per_article(
+            request,
+            f"feed-{form}-{text}-{request.edition.code}",
+            ids,
+            lambda ids: self._written(subject, request, ids),
+            str,
+        )
+        feed = super().get_feed(replace(subject, items=[]), request)
+        feed.kept_items = items
+        feed.kept_latest = max(
+            (kyiv_time(max(updated or published, published)) for _, published, updated in rows),
+            default=None,
+        )
+        return feed
+
+    def _written(self, subject: FeedSubject, request, ids: list[int]) -> dict[int, str]:
+        """The XML of the items of these articles, by id."""
         images = NewsImage.objects.prefetch_renditions(ENCLOSURE_SPEC)
-        articles = subject.articles if subject.articles.ordered else subject.articles.newest_first()
+        articles = Article.objects.filter(pk__in=ids).newest_first()
         if not self.full_text:
             articles = articles.defer("body")  # the partners' feed alone carries the text
-        items = list(
+        articles = list(
             articles.select_related("locale", "section").prefetch_related(
                 "author_links__author", "tag_links__tag", Prefetch("main_image", images)
-            )[:ITEMS]
+            )
         )
-        cache_tags.add_articles(subject.request, items)
-        return items
+        feed = super().get_feed(replace(subject, items=articles), request)
+        return dict(zip([article.pk for article in articles], feed.items_xml(), strict=True))
+
+    def items(self, subject: FeedSubject) -> list:
+        return subject.items or []
 
     def item_title(self, article: Article) -> str:
         return article.headline

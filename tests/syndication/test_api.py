@@ -290,3 +290,13 @@ def test_openapi_document_describes_the_api(client, newsroom):
         "cursor",
         "limit",
     }
+
+
+def test_a_list_from_kept_items_is_the_list_encoded_anew(client, newsroom_output, settings):
+    settings.PAGE_CACHE = False
+    first = get(client, "/api/v1/articles/?limit=3").content  # encodes each item, keeps it
+    kept = get(client, "/api/v1/articles/?limit=3").content  # every item from the store
+    settings.FRAGMENT_CACHE = False
+    anew = get(client, "/api/v1/articles/?limit=3").content
+    assert first == kept == anew
+    assert len(json.loads(kept)["items"]) >= 2

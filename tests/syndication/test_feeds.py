@@ -127,3 +127,17 @@ def test_unpublished_and_future_articles_stay_out(client, newsroom):
     make_article(edition="en", headline="Later", published_at=timezone.now() + timedelta(hours=1))
     _, feed = read(client, "/eng/rss/")
     assert feed.entries == []
+
+
+@pytest.mark.parametrize("url", ["/eng/rss/", "/eng/atom/", "/eng/partner/rss/"])
+def test_a_feed_from_kept_items_is_the_feed_written_anew(client, story, settings, url):
+    """Items are kept per article and written into the feed as they are: the document
+    must be the one written from the database, byte for byte."""
+    make_article(edition="en", headline="A second story", tags=story.ordered_tags())
+    settings.PAGE_CACHE = False
+    first = client.get(url).content  # writes every item and keeps it
+    kept = client.get(url).content  # every item from the store
+    settings.FRAGMENT_CACHE = False
+    anew = client.get(url).content
+    assert first == kept == anew
+    assert b"A second story" in kept
