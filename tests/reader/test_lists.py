@@ -251,3 +251,25 @@ def test_front_page_has_a_block_per_section(client, newsroom):
     assert '<a href="/sections/economy/">Економіка</a>' in block
     assert [f"Економіка {n}" in block for n in range(5)] == [True, True, True, False, False]
     assert "Давня економіка" not in block
+
+
+@pytest.mark.parametrize("page_cache", [True, False])
+def test_a_list_counts_the_story_that_joins_or_leaves_it(client, newsroom, settings, page_cache):
+    """A list's length is kept with the list (a section of a large archive is dear to
+    count): a story that joins or leaves it moves its last page at once."""
+    settings.PAGE_CACHE = page_cache
+    war = make_section("war", uk="Війна")
+    tag = make_tag("front", uk="фронт")
+    for minute in range(30):  # one full page
+        make_article(headline=f"Новина {minute}", section=war, tags=[tag])
+    for url in ("/sections/war/", "/tags/front/"):
+        assert "Сторінка 1 з 2" not in main(client.get(url)), url
+        assert client.get(url + "?page=2").status_code == 404, url
+    late = make_article(headline="Пізня новина", section=war, tags=[tag])
+    for url in ("/sections/war/", "/tags/front/"):
+        assert "Сторінка 1 з 2" in main(client.get(url)), url
+        assert client.get(url + "?page=2").status_code == 200, url
+    late.unpublish()
+    for url in ("/sections/war/", "/tags/front/"):
+        assert "Сторінка 1 з 2" not in main(client.get(url)), url
+        assert client.get(url + "?page=2").status_code == 404, url

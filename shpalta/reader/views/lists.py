@@ -1,6 +1,7 @@
 """Lists of an edition: All News by Kyiv day, and the lists of a tag, author, section,
 label and kind."""
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -10,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from shpalta.caching import tags as cache_tags
+from shpalta.caching.fragments import cached_fragments
 from shpalta.editions.dates import KYIV
 from shpalta.newsroom.models import (
     Article,
@@ -100,13 +102,19 @@ def _listing(
     links: dict[str, str],
     list_tag: str,
     feeds=(),
-    count: int | None = None,
+    count: Callable[[], int] | None = None,
     **context,
 ) -> HttpResponse:
-    """A list page; the queryset comes newest first, or is put so here."""
+    """A list page; the queryset comes newest first, or is put so here. Its length is
+    kept as a fragment under the list's key, purged whenever a story enters or leaves
+    it: counting a section of a large archive walks tens of thousands of index entries.
+    `count`, when the caller has a cheaper way to it than counting the queryset."""
     if not queryset.ordered:
         queryset = queryset.newest_first()
-    page = paged(request, queryset, count=count)
+    counted = cached_fragments(
+        request, {f"count-{list_tag}": lambda: (str((count or queryset.count)()), {list_tag})}
+    )
+    page = paged(request, queryset, count=int(counted[f"count-{list_tag}"]))
     cache_tags.add(request, list_tag)
     context = {"page": page, "headlines": headlines(request, page.object_list), **context}
     return render_page(request, template, context, links, feeds=feeds)
@@ -126,15 +134,8 @@ def _linked_listing(
 ) -> HttpResponse:
     """A tag's or author's list, paged and counted in its link table's index (ListedLink)."""
     code = request.edition.code
-    count = (
-        _LINKS[kind]
-        .objects.filter(
-            **{kind: target},
-            locale_id=edition_locale(code),
-            live=True,
-            published_at__lte=timezone.now(),
-        )
-        .count()
+    links_of = _LINKS[kind].objects.filter(
+        **{kind: target}, locale_id=edition_locale(code), live=True
     )
     return _listing(
         request,
@@ -142,7 +143,7 @@ def _linked_listing(
         Article.objects.listed(f"{kind}_links", target, code),
         links,
         f"{kind}-{code}-{target.pk}",
-        count=count,
+        count=lambda: links_of.filter(published_at__lte=timezone.now()).count(),
         feeds=_feeds_of(target.name, kind, slug),
         title=target.name,
         **context,
