@@ -95,16 +95,17 @@ def cached_per_article(
     """A part of a list per article, in the order of `ids`: a headline's line, an API
     item. Each is kept as fragment `{name}-{pk}`, purged with its article (a<pk>) and
     with "all"; only those not kept are rendered, from the rows `load(ids)` gives (read
-    once, for the first part not kept), so a list of kept parts reads no article row."""
+    once, for the first part not kept), so a list of kept parts reads no article row.
+    An article deleted between the list's query and `load` is left out."""
     rows = {}
 
     def part(pk: int):
         def rendered():
             if not rows:
                 rows.update(load(ids))
-            return render(rows[pk]), {"all", f"a{pk}"}
+            return (render(rows[pk]) if pk in rows else ""), {"all", f"a{pk}"}
 
         return rendered
 
     kept = cached_fragments(request, {f"{name}-{pk}": part(pk) for pk in ids})
-    return [kept[f"{name}-{pk}"] for pk in ids]
+    return [kept[f"{name}-{pk}"] for pk in ids if kept[f"{name}-{pk}"]]

@@ -529,3 +529,20 @@ def test_front_page_sections_column_follows_new_stories(client, world, settings)
     html = fetch(client, "/eng/").content.decode()
     column = html[html.index('class="section-blocks"') :]
     assert "Fresh from the front" in column[: column.index("</aside>")]
+
+
+def test_a_list_part_of_an_article_gone_before_it_is_read_is_left_out(world, rf):
+    """A list's ids are read, then its rows: an article deleted in between is left out of
+    the list, not an error (an API list must stay valid JSON)."""
+    from shpalta.caching.fragments import cached_per_article
+    from shpalta.newsroom.models import Article
+
+    earlier = world["earlier"]
+    gone = make_article(edition="en", headline="Deleted at once")
+    ids = [gone.pk, earlier.pk]
+    gone.delete()
+    for _ in range(2):  # rendered, then from the store
+        parts = cached_per_article(
+            rf.get("/"), "test-part", ids, Article.objects.in_bulk, lambda a: a.headline
+        )
+        assert parts == ["Earlier story"]
