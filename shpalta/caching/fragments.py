@@ -96,6 +96,7 @@ def cached_per_article(
     item. Each is kept as fragment `{name}-{pk}`, purged with its article (a<pk>) and
     with "all"; only those not kept are rendered, from the rows `load(ids)` gives (read
     once, for the first part not kept), so a list of kept parts reads no article row.
+    The page is filed under every article's key, as it inherits each part's keys.
     An article deleted between the list's query and `load` is left out."""
     rows = {}
 

@@ -279,7 +279,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
     limit = _limit(request)
     rows = list(_newest(request, limit + 1).values_list("pk", "published_at", "updated_at"))
     more, rows = len(rows) > limit, rows[:limit]
-    cache_tags.add(request, "all", "api", *(f"a{pk}" for pk, _, _ in rows))
+    cache_tags.add(request, "all", "api")
     next_url = None
     if more:
         query = {**request.GET.dict(), "cursor": encode_cursor(rows[-1][1], rows[-1][0])}

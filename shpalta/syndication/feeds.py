@@ -174,7 +174,6 @@ class ArticleFeed(Feed):
             articles = articles.newest_first()
         rows = list(articles.values_list("pk", "published_at", "updated_at")[:ITEMS])
         ids = [pk for pk, _, _ in rows]
-        cache_tags.add(request, *(f"a{pk}" for pk in ids))
         form = "atom" if issubclass(self.feed_type, Atom1Feed) else "rss"
         text = "full" if self.full_text else "brief"
         items = cached_per_article(

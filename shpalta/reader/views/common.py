@@ -53,12 +53,10 @@ def headlines(request: HttpRequest, articles) -> list[SafeString]:
     """The lines of a list (includes/headline.html) of `articles`, a queryset, each kept
     per article and edition: a day of a dense archive costs nearly what a day of a
     sparse one does."""
-    ids = list(articles.values_list("pk", flat=True))
-    cache_tags.add(request, *(f"a{pk}" for pk in ids))
     return cached_per_article(
         request,
         f"line-{request.edition.code}",
-        ids,
+        list(articles.values_list("pk", flat=True)),
         Article.objects.for_listing().in_bulk,
         lambda article: render_to_string("reader/includes/headline.html", {"article": article}),
     )
