@@ -6,7 +6,7 @@ the responses that show it.
     stream-<ed>         the edition's latest items: the recent-news column on every page,
                         the front page's stream, the edition and partner feeds
     front-<ed>          the front page; top-<ed> the top-stories blocks
-    day-<ed>-<date>     All News of one Kyiv day
+    day-<ed>-<date>     All News of one Kyiv day, and that day in its month's sitemap
     tag-<ed>-<id>, section-<ed>-<id>, author-<ed>-<id>, label-<ed>-<id>,
     kind-<ed>-<kind>, urgent-<ed>
                         a list and its feeds (a tag's also on pages whose related block it is)

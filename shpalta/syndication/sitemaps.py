@@ -1,28 +1,32 @@
 """Sitemaps: an index, one sitemap per edition and Kyiv month of the archive, a Google
 News sitemap per edition, and robots.txt.
 
-An archive of millions of articles is cut by month, and a month into pages of
-MONTH_PAGE URLs (?p=2…; the index lists every page), so that each sitemap is one indexed
-range query (article_edition_stream) and a small document. Each URL names the other
-editions of its story (hreflang) and x-default, the main edition's version. Sitemaps
-are written out directly rather than through Django's sitemaps framework and its
-templates (thousands of URLs through the template engine cost more than the queries,
-bench/RESULTS.md); each month's count is kept as a fragment, purged
-when a story goes live in it, leaves it or moves (its month-<ed>-<YYYY-MM> key).
-"""
+An archive of millions of articles is cut by month, and a month into pages of whole Kyiv
+days of about MONTH_PAGE URLs (?p=2…; the index lists every page). Each URL names the
+other editions of its story (hreflang) and x-default, the main edition's version.
+Sitemaps are written out directly rather than through Django's sitemaps framework and
+its templates (thousands of URLs through the template engine cost more than the
+queries, bench/RESULTS.md), from kept fragments: a month's articles per day (the
+index's counts and the pages' cuts), purged when a story goes live in it, leaves it or
+moves (its month-<ed>-<YYYY-MM> key); each day's <url>s, purged with the day and with
+each of its articles; each news <url>, per article. A page of a month that holds
+thousands of stories thus costs about what a sparse month's does, and a story going
+live remakes its day alone."""
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from html import escape
-from math import ceil
 
 from django.conf import settings
 from django.db.models import Count, Max
+from django.db.models.functions import ExtractDay
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from shpalta.caching import tags as cache_tags
-from shpalta.caching.fragments import cached_fragments
+from shpalta.caching.fragments import cached_fragments, cached_per_article
 from shpalta.caching.pages import page_number
 from shpalta.editions.dates import KYIV
 from shpalta.editions.registry import DEFAULT_EDITION, EDITIONS, Edition
@@ -33,11 +37,12 @@ from .links import absolute
 NEWS_WINDOW = timedelta(hours=48)
 NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs of the last two days
 FIRST_MONTH = date(2000, 1, 1)
-# URLs per month sitemap page (the protocol allows 50,000; small pages stay cheap to make
-# and to fetch at a million articles, where a month holds thousands).
+# URLs per month sitemap page, in whole Kyiv days (the protocol allows 50,000; small
+# pages stay cheap to make and to fetch at a million articles, where a month holds
+# thousands). A day that alone holds more is a page of its own.
 MONTH_PAGE = 500
-# A month's count changes only by the events that purge it.
-MONTH_COUNT_SECONDS = 86_400
+# A month's counts and a day's URLs change only by the events that purge them.
+KEPT_SECONDS = 86_400
 _XML = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
@@ -45,6 +50,14 @@ def _month_bounds(year: int, month: int) -> tuple[datetime, datetime]:
     start = datetime(year, month, 1, tzinfo=KYIV)
     end = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=KYIV)
     return start, end
+
+
+def _day_bounds(day: date) -> tuple[datetime, datetime]:
+    following = day + timedelta(days=1)
+    return (
+        datetime(day.year, day.month, day.day, tzinfo=KYIV),
+        datetime(following.year, following.month, following.day, tzinfo=KYIV),
+    )
 
 
 def _parse_month(year: str, month: str) -> tuple[int, int]:
@@ -61,53 +74,153 @@ def _xml_response(body: str) -> HttpResponse:
     return response
 
 
-_COLUMNS = ("translation_key", "kind", "story_number", "published_at", "updated_at", "headline")
+_COLUMNS = ("pk", "translation_key", "kind", "story_number", "published_at", "updated_at")
+
+
+@dataclass(frozen=True)
+class Month:
+    """A month of an edition as its sitemaps see it: its number of pages, its newest
+    publication time (ISO 8601, "" when empty) and the Kyiv days of each page."""
+
+    pages: int
+    newest: str
+    days: str  # "1,2,3 4,5…": the days of each page, as kept
+
+    def days_of(self, page: int) -> list[int]:
+        return [int(day) for day in self.days.split(" ")[page - 1].split(",")]
+
+
+def _months(request: HttpRequest, code: str, months: list[tuple[int, int]]) -> dict:
+    """The Month of each (year, month), from its articles per Kyiv day, counted over the
+    edition-stream index once and kept as a fragment until a story goes live in the
+    month, leaves it or moves (its month-<ed>-<YYYY-MM> key)."""
+
+    def count(year: int, month: int):
+        def render():
+            days = (
+                Article.objects.in_edition(code)
+                .live_between(*_month_bounds(year, month))
+                .order_by()
+                .annotate(day=ExtractDay("published_at", tzinfo=KYIV))
+                .values_list("day")
+                .annotate(n=Count("id"), newest=Max("published_at"))
+                .order_by("day")
+            )
+            pages: list[list[str]] = []
+            size, newest = 0, None
+            for day, number, latest in days:
+                if pages and size + number <= MONTH_PAGE:
+                    pages[-1].append(str(day))
+                    size += number
+                else:
+                    pages.append([str(day)])
+                    size = number
+                newest = max(newest or latest, latest)
+            newest = timezone.localtime(newest).isoformat() if newest else "-"
+            # "<pages> <newest> <days of page 1> <days of page 2>…"
+            kept = f"{len(pages)} {newest} " + " ".join(",".join(page) for page in pages)
+            return kept, {"all", f"month-{code}-{year:04d}-{month:02d}"}
+
+        return render
+
+    kept = cached_fragments(
+        request,
+        {f"sitemap-month-{code}-{y:04d}-{m:02d}": count(y, m) for y, m in months},
+        seconds=KEPT_SECONDS,
+        inherit=False,  # the index is filed under "sitemaps", purged with every count
+    )
+    found = {}
+    for year, month in months:
+        pages, newest, days = kept[f"sitemap-month-{code}-{year:04d}-{month:02d}"].split(" ", 2)
+        found[year, month] = Month(int(pages), "" if newest == "-" else newest, days)
+    return found
 
 
 def month_sitemap(request: HttpRequest, year: str, month: str) -> HttpResponse:
     """One page of the edition's articles of a Kyiv month, oldest first, each with its
-    last change and the addresses of its other editions."""
+    last change and the addresses of its other editions. A page is made of whole days,
+    each kept as a fragment, so that a page of a dense month costs what a sparse one
+    does, and a story going live remakes one day."""
     code = request.edition.code
-    page = page_number(request.GET.get("p", "1"))
-    if page is None:
+    number = page_number(request.GET.get("p", "1"))
+    if number is None:
         raise Http404("There is no such sitemap page.")
-    first = (page - 1) * MONTH_PAGE
-    rows = list(
-        Article.objects.in_edition(code)
-        .live_between(*_month_bounds(*_parse_month(year, month)))
-        .order_by("published_at", "id")
-        .values_list(*_COLUMNS)[first : first + MONTH_PAGE]
+    year_number, month_number = _parse_month(year, month)
+    kept = _months(request, code, [(year_number, month_number)])[year_number, month_number]
+    if number > max(kept.pages, 1):
+        raise Http404("There is no such sitemap page.")
+    days = (
+        [date(year_number, month_number, day) for day in kept.days_of(number)] if kept.pages else []
     )
-    if page > 1 and not rows:
-        raise Http404("There is no such sitemap page.")
+    renders = {f"sitemap-day-{code}-{day:%Y-%m-%d}": _day_urls(code, day) for day in days}
+    kept = cached_fragments(request, renders, seconds=KEPT_SECONDS)
     cache_tags.add(request, "all", f"month-{code}-{year}-{month}")
-    return _xml_response(_urlset(code, rows))
+    return _xml_response(_urlset(kept[key] for key in renders))
+
+
+def _day_urls(code: str, day: date):
+    """The render of the <url>s of the edition's articles of a Kyiv day, oldest first,
+    filed under the day's key and each article's (an edit changes its <lastmod>, a
+    story's other edition going live its alternates)."""
+
+    def render():
+        rows = list(
+            Article.objects.in_edition(code)
+            .live_between(*_day_bounds(day))
+            .order_by("published_at", "id")
+            .values_list(*_COLUMNS)
+        )
+        tags = {"all", f"day-{code}-{day:%Y-%m-%d}", *(f"a{row[0]}" for row in rows)}
+        return "".join(_urls(code, rows).values()), tags
+
+    return render
 
 
 def news_sitemap(request: HttpRequest) -> HttpResponse:
     """Google News: the edition's articles of the last two days, newest first, with their
-    publication (name, language), publication time and title."""
+    publication (name, language), publication time and title; each <url> kept per
+    article."""
     code = request.edition.code
-    rows = list(
+    ids = list(
         Article.objects.live()
         .in_edition(code)
         .filter(published_at__gte=timezone.now() - NEWS_WINDOW)
         .newest_first()
-        .values_list(*_COLUMNS)[:NEWS_LIMIT]
+        .values_list("pk", flat=True)[:NEWS_LIMIT]
     )
+
+    def written(ids: list[int]) -> dict[int, str]:
+        rows = Article.objects.filter(pk__in=ids).values_list(*_COLUMNS, "headline")
+        return _urls(code, list(rows), publication=settings.PUBLISHER_NAME)
+
+    urls = cached_per_article(request, f"sitemap-news-{code}", ids, written, str)
     cache_tags.add(request, "all", f"news-{code}")
-    return _xml_response(_urlset(code, rows, publication=settings.PUBLISHER_NAME))
+    return _xml_response(_urlset(urls, news=True))
 
 
-def _urlset(code: str, rows: list[tuple], publication: str = "") -> str:
-    """A sitemap of these articles (rows of _COLUMNS) of edition `code`, each naming its
-    story's other editions (read in one query); a news sitemap when `publication` is
-    given. Written out directly: thousands of URLs through the template engine cost more
-    than the queries."""
+def _urlset(urls: Iterable[str], news: bool = False) -> str:
+    namespace = ' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"' if news else ""
+    return "".join(
+        [
+            _XML,
+            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"{namespace}'
+            ' xmlns:xhtml="http://www.w3.org/1999/xhtml">\n',
+            *urls,
+            "</urlset>\n",
+        ]
+    )
+
+
+def _urls(code: str, rows: list[tuple], publication: str = "") -> dict[int, str]:
+    """The <url> of each of these articles (rows of _COLUMNS, and the headline for a news
+    sitemap) of edition `code`, by id, in the rows' order, each naming its story's other
+    editions (read in one query); a news sitemap's when `publication` is given. Written
+    out directly: thousands of URLs through the template engine cost more than the
+    queries."""
     editions: dict = {}
     siblings = (
         Article.objects.live()
-        .filter(translation_key__in={row[0] for row in rows})
+        .filter(translation_key__in={row[1] for row in rows})
         .values_list(
             "translation_key", "locale__language_code", "kind", "story_number", "published_at"
         )
@@ -116,22 +229,17 @@ def _urlset(code: str, rows: list[tuple], publication: str = "") -> str:
         editions.setdefault(key, {})[language] = absolute(
             Article.address(language, kind, published_at, story)
         )
-    news = ' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"' if publication else ""
-    lines = [
-        _XML,
-        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"{news}'
-        ' xmlns:xhtml="http://www.w3.org/1999/xhtml">\n',
-    ]
-    for key, kind, story, published_at, updated_at, headline in rows:
+    urls = {}
+    for pk, key, kind, story, published_at, updated_at, *headline in rows:
         location = absolute(Article.address(code, kind, published_at, story))
-        lines.append(f"<url><loc>{escape(location)}</loc>")
+        lines = [f"<url><loc>{escape(location)}</loc>"]
         if publication:
             lines.append(
                 f"<news:news><news:publication><news:name>{escape(publication)}</news:name>"
                 f"<news:language>{code}</news:language></news:publication>"
                 "<news:publication_date>"
                 f"{timezone.localtime(published_at).isoformat()}</news:publication_date>"
-                f"<news:title>{escape(headline)}</news:title></news:news>"
+                f"<news:title>{escape(headline[0])}</news:title></news:news>"
             )
         else:
             modified = timezone.localtime(updated_at or published_at).isoformat()
@@ -143,21 +251,23 @@ def _urlset(code: str, rows: list[tuple], publication: str = "") -> str:
                     lines.append(_alternate(edition.code, versions[edition.code]))
             lines.append(_alternate("x-default", versions.get(DEFAULT_EDITION.code, location)))
         lines.append("</url>\n")
-    lines.append("</urlset>\n")
-    return "".join(lines)
+        urls[pk] = "".join(lines)
+    return urls
 
 
 def _alternate(language: str, location: str) -> str:
     return f'<xhtml:link rel="alternate" hreflang="{language}" href="{escape(location)}"/>'
 
 
-def _month_counts(request: HttpRequest, edition: Edition) -> list[tuple[int, int, int, str]]:
-    """(year, month, articles, newest) for each month from the edition's first article to
-    now that has articles. Each month is counted over the edition-stream index once and
-    kept as a fragment until a story goes live in it, leaves it or moves."""
-    code = edition.code
-    articles = Article.objects.in_edition(code)
-    first = articles.live().order_by("published_at").values_list("published_at", flat=True).first()
+def _edition_months(edition: Edition) -> list[tuple[int, int]]:
+    """Every (year, month) from the edition's first live article to now."""
+    first = (
+        Article.objects.in_edition(edition.code)
+        .live()
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
     if first is None:
         return []
     today = timezone.localtime(timezone.now(), KYIV).date()
@@ -166,29 +276,7 @@ def _month_counts(request: HttpRequest, edition: Edition) -> list[tuple[int, int
     while (year, month) <= (today.year, today.month):
         months.append((year, month))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-
-    def count(year: int, month: int):
-        def render():
-            counts = articles.live_between(*_month_bounds(year, month)).aggregate(
-                n=Count("id"), newest=Max("published_at")
-            )
-            newest = timezone.localtime(counts["newest"]).isoformat() if counts["n"] else ""
-            return f"{counts['n']} {newest}", {"all", f"month-{code}-{year:04d}-{month:02d}"}
-
-        return render
-
-    kept = cached_fragments(
-        request,
-        {f"sitemap-count-{code}-{y:04d}-{m:02d}": count(y, m) for y, m in months},
-        seconds=MONTH_COUNT_SECONDS,
-        inherit=False,  # the index is filed under "sitemaps", purged with every count
-    )
-    counted = []
-    for year, month in months:
-        number, _, newest = kept[f"sitemap-count-{code}-{year:04d}-{month:02d}"].partition(" ")
-        if int(number):
-            counted.append((year, month, int(number), newest))
-    return counted
+    return months
 
 
 def sitemap_index(request: HttpRequest) -> HttpResponse:
@@ -199,12 +287,12 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
             news = absolute(reverse("feeds:news_sitemap"))
             sample = absolute(reverse("feeds:month_sitemap", args=["2000", "01"]))
         lines.append(f"<sitemap><loc>{escape(news)}</loc></sitemap>\n")
-        for year, month, number, newest in _month_counts(request, edition):
+        for (year, month), kept in _months(request, edition.code, _edition_months(edition)).items():
             url = escape(sample.replace("2000-01", f"{year:04d}-{month:02d}"))
-            for page in range(1, ceil(number / MONTH_PAGE) + 1):
+            for page in range(1, kept.pages + 1):
                 location = url if page == 1 else f"{url}?p={page}"
                 lines.append(
-                    f"<sitemap><loc>{location}</loc><lastmod>{newest}</lastmod></sitemap>\n"
+                    f"<sitemap><loc>{location}</loc><lastmod>{kept.newest}</lastmod></sitemap>\n"
                 )
     lines.append("</sitemapindex>\n")
     return _xml_response("".join(lines))

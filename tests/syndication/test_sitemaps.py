@@ -94,6 +94,61 @@ def test_month_sitemap_holds_that_month_with_hreflang_alternates(client, newsroo
     assert second.xpath("xhtml:link", namespaces=NS) == []
 
 
+@pytest.mark.parametrize("page_cache", [True, False])
+def test_a_month_sitemap_follows_edits_and_other_editions(
+    client, newsroom, settings, page_cache, urlset_schema
+):
+    """A month sitemap is made of kept days: an edit changes the story's <lastmod>, its
+    other edition going live adds the alternates, and the kept page is the page written
+    from the database."""
+    settings.PAGE_CACHE = page_cache
+    december = datetime(2024, 12, 12, 19, 16, tzinfo=KYIV)
+    story = make_article(published_at=december)
+    later = make_article(published_at=december + timedelta(days=1))
+    url = "/sitemaps/2024-12.xml"
+
+    def first_url():
+        return fetch(client, url, urlset_schema).xpath("//s:url", namespaces=NS)[0]
+
+    assert first_url().xpath("xhtml:link", namespaces=NS) == []
+    english = make_article(
+        edition="en",
+        published_at=december,
+        story_number=story.story_number,
+        translation_key=story.translation_key,
+        publish=False,
+    )
+    english.save_revision().publish()
+    links = first_url().xpath("xhtml:link/@hreflang", namespaces=NS)
+    assert links == ["uk", "en", "x-default"]
+    story.headline = "Рада ухвалила закон у другому читанні"
+    story.save_revision().publish()
+    story.refresh_from_db()
+    assert story.updated_at is not None
+    lastmod = first_url().findtext("s:lastmod", namespaces=NS)
+    assert lastmod == timezone.localtime(story.updated_at).isoformat()
+    # The day remade is put back in its place among the days kept.
+    assert locations(fetch(client, url)) == [
+        "http://127.0.0.1:8000" + article.get_absolute_url() for article in (story, later)
+    ]
+    kept = client.get(url).content
+    settings.PAGE_CACHE = settings.FRAGMENT_CACHE = False
+    assert client.get(url).content == kept
+
+
+def test_news_sitemap_follows_an_edit_and_is_the_one_written_anew(client, newsroom, settings):
+    settings.PAGE_CACHE = False
+    story = make_article(edition="en", headline="First title")
+    make_article(edition="en", headline="Another story")
+    assert b"First title" in client.get("/eng/sitemaps/news.xml").content
+    story.headline = "Second title"
+    story.save_revision().publish()
+    kept = client.get("/eng/sitemaps/news.xml").content
+    assert b"Second title" in kept and b"First title" not in kept
+    settings.FRAGMENT_CACHE = False
+    assert client.get("/eng/sitemaps/news.xml").content == kept
+
+
 def test_news_sitemap_has_the_last_two_days_with_publication_and_language(
     client, newsroom, urlset_schema
 ):
@@ -166,3 +221,8 @@ def test_a_month_is_paged_and_its_pages_follow_publishing(
     stories[1].unpublish()
     index = locations(fetch(client, "/sitemap.xml", index_schema))
     assert month + "?p=2" in index and month + "?p=3" not in index
+    # Pages are cut between days: a day that alone holds more is a page of its own.
+    busy = [make_article(edition="en", published_at=march[0].replace(day=7)) for _ in range(3)]
+    assert month + "?p=3" in locations(fetch(client, "/sitemap.xml", index_schema))
+    third = locations(fetch(client, "/eng/sitemaps/2021-03.xml?p=3", urlset_schema))
+    assert third == ["http://127.0.0.1:8000" + story.get_absolute_url() for story in busy]
