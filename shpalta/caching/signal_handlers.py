@@ -16,7 +16,7 @@ def purge_article(sender, article: Article, before, after, **kwargs):
     siblings = (
         Article.objects.filter(translation_key=article.translation_key)
         .exclude(pk=article.pk)
-        .values_list("pk", flat=True)
+        .values_list("pk", "locale__language_code", "published_at")
     )
     purge(to_purge(before=before, after=after, siblings=siblings))
 

@@ -16,6 +16,7 @@ the responses that show it.
 """
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from django.http import HttpRequest
 
@@ -60,12 +61,22 @@ def lists_of(article: ArticleSnapshot) -> set[str]:
 
 
 def to_purge(
-    *, before: ArticleSnapshot | None, after: ArticleSnapshot | None, siblings: Iterable[int]
+    *,
+    before: ArticleSnapshot | None,
+    after: ArticleSnapshot | None,
+    siblings: Iterable[tuple[int, str, datetime | None]],
 ) -> set[str]:
     """What a change of a live article makes stale: the responses that showed it, the lists
-    it joins or leaves, and its other editions' pages (their edition switch)."""
+    it joins or leaves, and its other editions' pages (their edition switch); `siblings`
+    are those editions' (pk, edition, publication time)."""
     article = after or before
-    tags = {f"a{article.pk}", "api", *(f"a{pk}" for pk in siblings)}
+    siblings = list(siblings)
+    tags = {f"a{article.pk}", "api", *(f"a{pk}" for pk, _, _ in siblings)}
+    if before is None or after is None or before.published_at != after.published_at:
+        # Its address comes, goes or changes: the other editions' sitemaps name it.
+        for _, edition, published_at in siblings:
+            if published_at is not None:
+                tags |= {f"news-{edition}", f"month-{edition}-{kyiv_time(published_at):%Y-%m}"}
     if before is None or after is None:  # goes live, or is taken down
         tags |= lists_of(article) | {"sitemaps"}
     elif before.published_at != after.published_at:  # moves in every list it is in

@@ -6,16 +6,22 @@ days of about MONTH_PAGE URLs (?p=2…; the index lists every page). Each URL na
 other editions of its story (hreflang) and x-default, the main edition's version.
 Sitemaps are written out directly rather than through Django's sitemaps framework and
 its templates (thousands of URLs through the template engine cost more than the
-queries, bench/RESULTS.md), from kept fragments: a month's articles per day (the
-index's counts and the pages' cuts), purged when a story goes live in it, leaves it or
-moves (its month-<ed>-<YYYY-MM> key); each day's <url>s, purged with the day and with
-each of its articles; each news <url>, per article. A page of a month that holds
-thousands of stories thus costs about what a sparse month's does, and a story going
-live remakes its day alone."""
+queries, bench/RESULTS.md), from kept fragments:
+- a month's articles per day (its index entries and where its pages are cut), purged
+  when a story goes live in it, leaves it or moves (its month-<ed>-<YYYY-MM> key);
+- a year of the index's entries, purged with any of its months;
+- each day's <url>s (oldest first for a month page; newest first, with publication
+  times, for the news sitemap to cut at 48 hours), purged with the day and with each
+  of its articles.
+A page of a month that holds thousands of stories thus costs about what a sparse
+month's does, and a story going live remakes its day and its year alone. A page is
+filed under its month's or its news key, never under its articles' keys: hundreds of
+them would overflow the header a cache reads (caching.tags.to_purge purges those keys
+on every change of the page's stories, their other editions' included)."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from html import escape
 
 from django.conf import settings
@@ -26,10 +32,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from shpalta.caching import tags as cache_tags
-from shpalta.caching.fragments import cached_fragments, cached_per_article
+from shpalta.caching.fragments import cached_fragments
 from shpalta.caching.pages import page_number
-from shpalta.editions.dates import KYIV
-from shpalta.editions.registry import DEFAULT_EDITION, EDITIONS, Edition
+from shpalta.editions.dates import KYIV, kyiv_time
+from shpalta.editions.registry import DEFAULT_EDITION, EDITIONS
 from shpalta.newsroom.models import Article
 
 from .links import absolute
@@ -44,6 +50,8 @@ MONTH_PAGE = 500
 # A month's counts and a day's URLs change only by the events that purge them.
 KEPT_SECONDS = 86_400
 _XML = '<?xml version="1.0" encoding="UTF-8"?>\n'
+RS = "\x1e"  # parts the records of a kept news day
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def _month_bounds(year: int, month: int) -> tuple[datetime, datetime]:
@@ -153,49 +161,62 @@ def month_sitemap(request: HttpRequest, year: str, month: str) -> HttpResponse:
         [date(year_number, month_number, day) for day in kept.days_of(number)] if kept.pages else []
     )
     renders = {f"sitemap-day-{code}-{day:%Y-%m-%d}": _day_urls(code, day) for day in days}
-    kept = cached_fragments(request, renders, seconds=KEPT_SECONDS)
+    # The page is filed under its month alone: the month key is purged by every change of
+    # its stories, and hundreds of article keys would not fit a cache's header.
+    kept = cached_fragments(request, renders, seconds=KEPT_SECONDS, inherit=False)
     cache_tags.add(request, "all", f"month-{code}-{year}-{month}")
     return _xml_response(_urlset(kept[key] for key in renders))
 
 
-def _day_urls(code: str, day: date):
-    """The render of the <url>s of the edition's articles of a Kyiv day, oldest first,
-    filed under the day's key and each article's (an edit changes its <lastmod>, a
-    story's other edition going live its alternates)."""
+def _day_urls(code: str, day: date, news: bool = False):
+    """The render of the <url>s of the edition's articles of a Kyiv day, filed under the
+    day's key and each article's (an edit changes its <lastmod> or title, a story's other
+    edition going live its alternates). Oldest first, for a month sitemap; for the news
+    sitemap newest first, each record its publication time in microseconds, a space and
+    the <url>, records parted by RS (which XML never holds), for the window to cut."""
 
     def render():
         rows = list(
             Article.objects.in_edition(code)
             .live_between(*_day_bounds(day))
-            .order_by("published_at", "id")
-            .values_list(*_COLUMNS)
+            .order_by(*(("-published_at", "-id") if news else ("published_at", "id")))
+            .values_list(*_COLUMNS, *(["headline"] if news else []))
         )
         tags = {"all", f"day-{code}-{day:%Y-%m-%d}", *(f"a{row[0]}" for row in rows)}
-        return "".join(_urls(code, rows).values()), tags
+        if not news:
+            return "".join(_urls(code, rows).values()), tags
+        urls = _urls(code, rows, publication=settings.PUBLISHER_NAME)
+        return RS.join(f"{_microseconds(row[4])} {urls[row[0]]}" for row in rows), tags
 
     return render
 
 
+def _microseconds(moment: datetime) -> int:
+    return (moment - EPOCH) // timedelta(microseconds=1)
+
+
 def news_sitemap(request: HttpRequest) -> HttpResponse:
     """Google News: the edition's articles of the last two days, newest first, with their
-    publication (name, language), publication time and title; each <url> kept per
-    article."""
+    publication (name, language), publication time and title: the records of the Kyiv
+    days the window touches, kept per day, cut at the window's start."""
     code = request.edition.code
-    ids = list(
-        Article.objects.live()
-        .in_edition(code)
-        .filter(published_at__gte=timezone.now() - NEWS_WINDOW)
-        .newest_first()
-        .values_list("pk", flat=True)[:NEWS_LIMIT]
-    )
-
-    def written(ids: list[int]) -> dict[int, str]:
-        rows = Article.objects.filter(pk__in=ids).values_list(*_COLUMNS, "headline")
-        return _urls(code, list(rows), publication=settings.PUBLISHER_NAME)
-
-    urls = cached_per_article(request, f"sitemap-news-{code}", ids, written, str)
+    now = timezone.now()
+    since = now - NEWS_WINDOW
+    today, first = kyiv_time(now).date(), kyiv_time(since).date()
+    days = [today - timedelta(days=back) for back in range((today - first).days + 1)]
+    renders = {
+        f"sitemap-news-{code}-{day:%Y-%m-%d}": _day_urls(code, day, news=True) for day in days
+    }
+    kept = cached_fragments(request, renders, seconds=KEPT_SECONDS, inherit=False)  # as a month
+    cutoff, urls = _microseconds(since), []
+    for key in renders:  # newest day first
+        for record in filter(None, kept[key].split(RS)):
+            published, _, url = record.partition(" ")
+            if int(published) < cutoff:
+                break  # the rest of the day is older still
+            urls.append(url)
     cache_tags.add(request, "all", f"news-{code}")
-    return _xml_response(_urlset(urls, news=True))
+    return _xml_response(_urlset(urls[:NEWS_LIMIT], news=True))
 
 
 def _urlset(urls: Iterable[str], news: bool = False) -> str:
@@ -259,10 +280,10 @@ def _alternate(language: str, location: str) -> str:
     return f'<xhtml:link rel="alternate" hreflang="{language}" href="{escape(location)}"/>'
 
 
-def _edition_months(edition: Edition) -> list[tuple[int, int]]:
-    """Every (year, month) from the edition's first live article to now."""
+def _edition_years(code: str) -> list[int]:
+    """Every year from the edition's first live article's to now."""
     first = (
-        Article.objects.in_edition(edition.code)
+        Article.objects.in_edition(code)
         .live()
         .order_by("published_at")
         .values_list("published_at", flat=True)
@@ -270,30 +291,47 @@ def _edition_months(edition: Edition) -> list[tuple[int, int]]:
     )
     if first is None:
         return []
-    today = timezone.localtime(timezone.now(), KYIV).date()
-    year, month = timezone.localtime(first, KYIV).year, timezone.localtime(first, KYIV).month
-    months = []
-    while (year, month) <= (today.year, today.month):
-        months.append((year, month))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
+    return list(range(kyiv_time(first).year, kyiv_time(timezone.now()).year + 1))
 
 
-def sitemap_index(request: HttpRequest) -> HttpResponse:
-    cache_tags.add(request, "all", "sitemaps")
-    lines = [_XML, '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n']
-    for edition in EDITIONS:
-        with translation.override(edition.code):
-            news = absolute(reverse("feeds:news_sitemap"))
-            sample = absolute(reverse("feeds:month_sitemap", args=["2000", "01"]))
-        lines.append(f"<sitemap><loc>{escape(news)}</loc></sitemap>\n")
-        for (year, month), kept in _months(request, edition.code, _edition_months(edition)).items():
+def _year_entries(request: HttpRequest, code: str, year: int, sample: str):
+    """The render of the index's entries for the edition's pages of a year, from its
+    months' kept counts; filed under the twelve months' keys, so that a story going live
+    in one remakes its year from the eleven still kept."""
+
+    def render():
+        today = kyiv_time(timezone.now()).date()
+        months = [(year, m) for m in range(1, 13) if (year, m) <= (today.year, today.month)]
+        lines = []
+        for (_, month), kept in _months(request, code, months).items():
             url = escape(sample.replace("2000-01", f"{year:04d}-{month:02d}"))
             for page in range(1, kept.pages + 1):
                 location = url if page == 1 else f"{url}?p={page}"
                 lines.append(
                     f"<sitemap><loc>{location}</loc><lastmod>{kept.newest}</lastmod></sitemap>\n"
                 )
+        return "".join(lines), {"all", *(f"month-{code}-{year:04d}-{m:02d}" for m in range(1, 13))}
+
+    return render
+
+
+def sitemap_index(request: HttpRequest) -> HttpResponse:
+    """Each edition's news sitemap and every page of its month sitemaps, a year of
+    entries kept as one fragment."""
+    cache_tags.add(request, "all", "sitemaps")
+    lines = [_XML, '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n']
+    for edition in EDITIONS:
+        code = edition.code
+        with translation.override(code):
+            news = absolute(reverse("feeds:news_sitemap"))
+            sample = absolute(reverse("feeds:month_sitemap", args=["2000", "01"]))
+        lines.append(f"<sitemap><loc>{escape(news)}</loc></sitemap>\n")
+        renders = {
+            f"sitemap-year-{code}-{year}": _year_entries(request, code, year, sample)
+            for year in _edition_years(code)
+        }
+        kept = cached_fragments(request, renders, seconds=KEPT_SECONDS, inherit=False)
+        lines.extend(kept[key] for key in renders)
     lines.append("</sitemapindex>\n")
     return _xml_response("".join(lines))
 
