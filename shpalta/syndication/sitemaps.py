@@ -50,7 +50,6 @@ MONTH_PAGE = 500
 # A month's counts and a day's URLs change only by the events that purge them.
 KEPT_SECONDS = 86_400
 _XML = '<?xml version="1.0" encoding="UTF-8"?>\n'
-RS = "\x1e"  # parts the records of a kept news day
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -172,8 +171,8 @@ def _day_urls(code: str, day: date, news: bool = False):
     """The render of the <url>s of the edition's articles of a Kyiv day, filed under the
     day's key and each article's (an edit changes its <lastmod> or title, a story's other
     edition going live its alternates). Oldest first, for a month sitemap; for the news
-    sitemap newest first, each record its publication time in microseconds, a space and
-    the <url>, records parted by RS (which XML never holds), for the window to cut."""
+    sitemap newest first, after a line that gives each <url>'s publication time in
+    microseconds and where it starts ("<time>:<start> …"), for the window to cut."""
 
     def render():
         rows = list(
@@ -186,7 +185,11 @@ def _day_urls(code: str, day: date, news: bool = False):
         if not news:
             return "".join(_urls(code, rows).values()), tags
         urls = _urls(code, rows, publication=settings.PUBLISHER_NAME)
-        return RS.join(f"{_microseconds(row[4])} {urls[row[0]]}" for row in rows), tags
+        starts, at = [], 0
+        for row in rows:
+            starts.append(f"{_microseconds(row[4])}:{at}")
+            at += len(urls[row[0]])
+        return " ".join(starts) + "\n" + "".join(urls.values()), tags
 
     return render
 
@@ -197,8 +200,9 @@ def _microseconds(moment: datetime) -> int:
 
 def news_sitemap(request: HttpRequest) -> HttpResponse:
     """Google News: the edition's articles of the last two days, newest first, with their
-    publication (name, language), publication time and title: the records of the Kyiv
-    days the window touches, kept per day, cut at the window's start."""
+    publication (name, language), publication time and title: the <url>s of the Kyiv
+    days the window touches, kept per day; only the oldest day is cut, at the window's
+    start (or a day at NEWS_LIMIT)."""
     code = request.edition.code
     now = timezone.now()
     since = now - NEWS_WINDOW
@@ -208,15 +212,22 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
         f"sitemap-news-{code}-{day:%Y-%m-%d}": _day_urls(code, day, news=True) for day in days
     }
     kept = cached_fragments(request, renders, seconds=KEPT_SECONDS, inherit=False)  # as a month
-    cutoff, urls = _microseconds(since), []
-    for key in renders:  # newest day first
-        for record in filter(None, kept[key].split(RS)):
-            published, _, url = record.partition(" ")
-            if int(published) < cutoff:
-                break  # the rest of the day is older still
-            urls.append(url)
+    cutoff, room, parts = _microseconds(since), NEWS_LIMIT, []
+    for day, key in zip(days, renders, strict=True):  # newest day first
+        index, _, urls = kept[key].partition("\n")
+        count = index.count(" ") + 1 if index else 0
+        if _day_bounds(day)[0] >= since and count <= room:  # the whole day
+            parts.append(urls)
+            room -= count
+            continue
+        starts = [record.split(":") for record in index.split()]
+        taken = min(room, sum(1 for published, _ in starts if int(published) >= cutoff))
+        parts.append(urls[: int(starts[taken][1])] if taken < count else urls)
+        room -= taken
+        if not room:
+            break
     cache_tags.add(request, "all", f"news-{code}")
-    return _xml_response(_urlset(urls[:NEWS_LIMIT], news=True))
+    return _xml_response(_urlset(parts, news=True))
 
 
 def _urlset(urls: Iterable[str], news: bool = False) -> str:
