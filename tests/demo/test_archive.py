@@ -10,6 +10,8 @@ from django.utils import timezone
 from shpalta.newsroom.models import Article
 from shpalta.newsroom.services import allocate_story_number
 
+from ..factories import make_article
+
 pytestmark = pytest.mark.django_db
 
 
@@ -25,6 +27,16 @@ def test_archive_spreads_articles_over_the_years_in_three_editions(client, newsr
     assert allocate_story_number() > Article.objects.aggregate(n=Max("story_number"))["n"]
     old = Article.objects.live().in_edition("en").order_by("published_at").first()
     assert old.tag_links.exists() and old.author_links.exists()
+    # Links are written as rows: they carry their article's list fields.
+    for link in [*old.tag_links.all(), *old.author_links.all()]:
+        assert (link.locale_id, link.live, link.published_at) == (
+            old.locale_id,
+            True,
+            old.published_at,
+        )
+    # Articles are written with their ids: the newsroom's next article still gets one.
+    archived = Article.objects.aggregate(last=Max("pk"))["last"]
+    assert make_article(edition="en").pk > archived
     page = client.get(old.get_absolute_url())
     assert page.status_code == 200
     assert old.headline in page.content.decode()
