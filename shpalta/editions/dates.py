@@ -1,6 +1,6 @@
 """Dates and times as the newsroom shows them: Europe/Kyiv, written in the edition's language."""
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.utils import formats, translation
@@ -15,6 +15,12 @@ DAY_FORMAT = "l, j E Y"
 
 def kyiv_time(moment: datetime) -> datetime:
     return moment.astimezone(KYIV)
+
+
+def kyiv_day_bounds(day: date) -> tuple[datetime, datetime]:
+    """The start of a Kyiv day and of the next (23 or 25 hours apart when the clocks move)."""
+    start = datetime.combine(day, time.min, tzinfo=KYIV)
+    return start, datetime.combine(day + timedelta(days=1), time.min, tzinfo=KYIV)
 
 
 def dateline(moment: datetime, language: str) -> str:

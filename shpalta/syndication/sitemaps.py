@@ -34,7 +34,7 @@ from django.utils import timezone, translation
 from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_fragments
 from shpalta.caching.pages import page_number
-from shpalta.editions.dates import KYIV, kyiv_time
+from shpalta.editions.dates import KYIV, kyiv_day_bounds, kyiv_time
 from shpalta.editions.registry import DEFAULT_EDITION, EDITIONS
 from shpalta.newsroom.models import Article
 
@@ -57,14 +57,6 @@ def _month_bounds(year: int, month: int) -> tuple[datetime, datetime]:
     start = datetime(year, month, 1, tzinfo=KYIV)
     end = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=KYIV)
     return start, end
-
-
-def _day_bounds(day: date) -> tuple[datetime, datetime]:
-    following = day + timedelta(days=1)
-    return (
-        datetime(day.year, day.month, day.day, tzinfo=KYIV),
-        datetime(following.year, following.month, following.day, tzinfo=KYIV),
-    )
 
 
 def _parse_month(year: str, month: str) -> tuple[int, int]:
@@ -177,7 +169,7 @@ def _day_urls(code: str, day: date, news: bool = False):
     def render():
         rows = list(
             Article.objects.in_edition(code)
-            .live_between(*_day_bounds(day))
+            .live_between(*kyiv_day_bounds(day))
             .order_by(*(("-published_at", "-id") if news else ("published_at", "id")))
             .values_list(*_COLUMNS, *(["headline"] if news else []))
         )
@@ -216,7 +208,7 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
     for day, key in zip(days, renders, strict=True):  # newest day first
         index, _, urls = kept[key].partition("\n")
         count = index.count(" ") + 1 if index else 0
-        if _day_bounds(day)[0] >= since and count <= room:  # the whole day
+        if kyiv_day_bounds(day)[0] >= since and count <= room:  # the whole day
             parts.append(urls)
             room -= count
             continue

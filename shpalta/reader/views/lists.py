@@ -2,7 +2,7 @@
 label and kind."""
 
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_fragments
-from shpalta.editions.dates import KYIV
+from shpalta.editions.dates import kyiv_day_bounds
 from shpalta.newsroom.models import (
     Article,
     ArticleAuthor,
@@ -37,11 +37,6 @@ from .common import (
 )
 
 URL_KINDS = {segment: kind for kind, segment in KIND_URL_SEGMENTS.items()}
-
-
-def _kyiv_day_bounds(day: date) -> tuple[datetime, datetime]:
-    start = datetime.combine(day, time.min, tzinfo=KYIV)
-    return start, datetime.combine(day + timedelta(days=1), time.min, tzinfo=KYIV)
 
 
 def _day_url(day: date) -> str:
@@ -70,7 +65,7 @@ def all_news(
             raise Http404(_("That is not a date.")) from None
     if not FIRST_DAY <= shown <= today:
         raise Http404(_("There is no news for that day."))
-    start, end = _kyiv_day_bounds(shown)
+    start, end = kyiv_day_bounds(shown)
     page = paged(
         request,
         Article.objects.in_edition(request.edition.code).live_between(start, end).newest_first(),
