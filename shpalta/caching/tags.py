@@ -73,14 +73,14 @@ def to_purge(
     siblings = list(siblings)
     tags = {f"a{article.pk}", "api", *(f"a{pk}" for pk, _, _ in siblings)}
     if before is None or after is None or before.published_at != after.published_at:
-        # Its address comes, goes or changes: the other editions' sitemaps name it.
+        # Goes live, is taken down or moves: every list it was or is in, and the other
+        # editions' sitemaps, which name its address.
+        tags |= {"sitemaps"}.union(
+            *(lists_of(shown) for shown in (before, after) if shown is not None)
+        )
         for _, edition, published_at in siblings:
             if published_at is not None:
                 tags |= {f"news-{edition}", f"month-{edition}-{kyiv_time(published_at):%Y-%m}"}
-    if before is None or after is None:  # goes live, or is taken down
-        tags |= lists_of(article) | {"sitemaps"}
-    elif before.published_at != after.published_at:  # moves in every list it is in
-        tags |= lists_of(before) | lists_of(after) | {"sitemaps"}
     else:  # joins or leaves some lists; the rest show it and carry its a<pk>
         tags |= lists_of(before) ^ lists_of(after)
         tags |= {
