@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import connection, transaction
-from django.db.models import Max
+from django.db.models import Field, Max
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -125,9 +125,9 @@ class _Taxonomy:
 
 
 def _insert(model, fields: list[str], rows: list[tuple]) -> None:
-    """Rows of a link table written as they are, values ready for the database: the
-    archive's links outnumber its articles four to one, and bulk_create builds and
-    prepares a model instance for each (half the time of a million articles)."""
+    """Rows written as they are, values ready for the database: the archive's links
+    outnumber its articles four to one, and bulk_create builds and prepares a model
+    instance for each (half the time of a million articles)."""
     if not rows:
         return
     quote = connection.ops.quote_name
@@ -142,41 +142,31 @@ def _insert(model, fields: list[str], rows: list[tuple]) -> None:
 
 class _ArticleRows:
     """Articles written as rows with their ids given: each column prepared for the
-    database as bulk_create would, but those every archive article shares prepared once,
-    from a template article (bulk_create prepared each of thirty columns of each row)."""
-
-    VARYING = {
-        "id",
-        "translation_key",
-        "locale_id",
-        "story_number",
-        "kind",
-        "headline",
-        "lead",
-        "body",
-        "section_id",
-        "has_photos",
-        "is_urgent",
-        "main_image_id",
-        "published_at",
-        "first_published_at",
-        "last_published_at",
-    }
+    database as bulk_create would, but only those `new` is given prepared per article,
+    the rest once, from a template article (bulk_create prepared each of thirty columns
+    of each row)."""
 
     def __init__(self):
-        template = Article(live=True, has_unpublished_changes=False)
         self.fields = Article._meta.concrete_fields
-        self.shared = [self._prepared(field, template) for field in self.fields]
-        self.varying = [(n, f) for n, f in enumerate(self.fields) if f.attname in self.VARYING]
+        self.shared = [self._prepared(field, Article()) for field in self.fields]
+        self.varying: list[tuple[int, Field]] = []
         self.last_id = Article.objects.aggregate(last=Max("pk"))["last"] or 0
 
     @staticmethod
-    def _prepared(field, article: Article):
+    def _prepared(field: Field, article: Article):
         return field.get_db_prep_save(field.pre_save(article, True), connection)
 
-    def next_id(self) -> int:
+    def new(self, **values) -> Article:
+        """An article with the next id and these column values (by attname); every
+        article of the archive is given the same columns."""
+        names = {"id", *values}
+        if not self.varying:
+            unknown = names - {field.attname for field in self.fields}
+            if unknown:
+                raise ValueError(f"Not columns of an article: {sorted(unknown)}")
+            self.varying = [(n, f) for n, f in enumerate(self.fields) if f.attname in names]
         self.last_id += 1
-        return self.last_id
+        return Article(id=self.last_id, **values)
 
     def write(self, articles: list[Article]) -> None:
         rows = []
@@ -301,8 +291,7 @@ def generate_archive(
                 for _ in range(paragraphs)
             ]
             headline = rng.choice(lines)[:120].rsplit(" ", 1)[0]
-            article = Article(
-                id=articles_sql.next_id(),
+            article = articles_sql.new(
                 locale_id=taxonomy.locales[edition.code],
                 translation_key=key,
                 story_number=number,
