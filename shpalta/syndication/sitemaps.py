@@ -145,11 +145,13 @@ def month_sitemap(request: HttpRequest, year: str, month: str) -> HttpResponse:
     if number is None:
         raise Http404("There is no such sitemap page.")
     year_number, month_number = _parse_month(year, month)
-    kept = _months(request, code, [(year_number, month_number)])[year_number, month_number]
-    if number > max(kept.pages, 1):
+    counted = _months(request, code, [(year_number, month_number)])[year_number, month_number]
+    if number > max(counted.pages, 1):
         raise Http404("There is no such sitemap page.")
     days = (
-        [date(year_number, month_number, day) for day in kept.days_of(number)] if kept.pages else []
+        [date(year_number, month_number, day) for day in counted.days_of(number)]
+        if counted.pages
+        else []
     )
     renders = {f"sitemap-day-{code}-{day:%Y-%m-%d}": _day_urls(code, day) for day in days}
     # The page is filed under its month alone: the month key is purged by every change of
