@@ -2,8 +2,9 @@
 three editions, with realistic sizes, tags, authors, labels and images.
 
 Written as rows in batches (no revisions, no search or reference indexing, no model
-instance for a link, each shared column prepared once), so that a million articles
-take minutes, not days. The words come from the demo's own texts.
+instance, each shared column prepared once; on PostgreSQL by COPY, with the tables'
+foreign keys and plain indexes made again after the load), so that a million articles
+take minutes, not days (bench/RESULTS.md). The words come from the demo's own texts.
 Every story is in Ukrainian; about two in three also in Russian and two in five in
 English, as in the demo. Story numbers continue after the newsroom's counter, and the
 counter is moved past them, so that new stories never collide with the archive.
@@ -12,12 +13,13 @@ counter is moved past them, so that new stories never collide with the archive.
 import random
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db import connection, transaction
-from django.db.models import Field, Max
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+from django.db.models import Max
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -127,55 +129,95 @@ class _Taxonomy:
 def _insert(model, fields: list[str], rows: list[tuple]) -> None:
     """Rows written as they are, values ready for the database: the archive's links
     outnumber its articles four to one, and bulk_create builds and prepares a model
-    instance for each (half the time of a million articles)."""
+    instance for each (half the time of a million articles). PostgreSQL takes them by
+    COPY, a stream with no statement per row."""
     if not rows:
         return
     quote = connection.ops.quote_name
     columns = ", ".join(quote(model._meta.get_field(field).column) for field in fields)
-    marks = ", ".join(["%s"] * len(fields))
+    table = quote(model._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({marks})",  # noqa: S608
-            rows,
-        )
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        marks = ", ".join(["%s"] * len(fields))
+        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)  # noqa: S608
 
 
 class _ArticleRows:
-    """Articles written as rows with their ids given: each column prepared for the
-    database as bulk_create would, but only those `new` is given prepared per article,
-    the rest once, from a template article (bulk_create prepared each of thirty columns
-    of each row)."""
+    """Articles written as rows with their ids given, no model instance built (a Wagtail
+    page's takes longer than its row): the columns `add` is given are prepared for the
+    database per article, the rest once, from a template article."""
 
     def __init__(self):
         self.fields = Article._meta.concrete_fields
-        self.shared = [self._prepared(field, Article()) for field in self.fields]
-        self.varying: list[tuple[int, Field]] = []
+        self.db = connections[DEFAULT_DB_ALIAS]  # not the proxy: looked up per column
+        template = Article()
+        self.shared = [
+            field.get_db_prep_save(field.pre_save(template, True), self.db) for field in self.fields
+        ]
+        self.number = {field.attname: n for n, field in enumerate(self.fields)}
+        self.rows: list[tuple] = []
         self.last_id = Article.objects.aggregate(last=Max("pk"))["last"] or 0
 
-    @staticmethod
-    def _prepared(field: Field, article: Article):
-        return field.get_db_prep_save(field.pre_save(article, True), connection)
-
-    def new(self, **values) -> Article:
-        """An article with the next id and these column values (by attname); every
-        article of the archive is given the same columns."""
-        names = {"id", *values}
-        if not self.varying:
-            unknown = names - {field.attname for field in self.fields}
-            if unknown:
-                raise ValueError(f"Not columns of an article: {sorted(unknown)}")
-            self.varying = [(n, f) for n, f in enumerate(self.fields) if f.attname in names]
+    def add(self, **values) -> int:
+        """Queue an article with the next id and these column values (by attname);
+        returns its id."""
         self.last_id += 1
-        return Article(id=self.last_id, **values)
+        row = list(self.shared)
+        for name, value in (("id", self.last_id), *values.items()):
+            if name not in self.number:
+                raise ValueError(f"Not a column of an article: {name}")
+            number = self.number[name]
+            row[number] = self.fields[number].get_db_prep_save(value, self.db)
+        self.rows.append(tuple(row))
+        return self.last_id
 
-    def write(self, articles: list[Article]) -> None:
-        rows = []
-        for article in articles:
-            row = list(self.shared)
-            for number, field in self.varying:
-                row[number] = self._prepared(field, article)
-            rows.append(tuple(row))
-        _insert(Article, [field.name for field in self.fields], rows)
+    def write(self) -> None:
+        _insert(Article, [field.name for field in self.fields], self.rows)
+        self.rows.clear()
+
+
+@contextmanager
+def _set_aside_for_load(models) -> Iterator[None]:
+    """PostgreSQL: the tables' foreign keys and the indexes that back no constraint
+    dropped for a bulk load and made again after it, all in one transaction, as
+    pg_restore does: building an index once from all the rows, and checking a foreign
+    key with one join, cost a fraction of doing either row by row. SQLite: the load as
+    it is (its batches commit as they go)."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    quote = connection.ops.quote_name
+    tables = [model._meta.db_table for model in models]
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid)"
+            " FROM pg_constraint WHERE contype = 'f' AND conrelid::regclass::text = ANY(%s)",
+            [tables],
+        )
+        keys = cursor.fetchall()
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ANY(%s)"
+            " AND NOT EXISTS (SELECT 1 FROM pg_constraint"
+            " WHERE conindid = format('%%I.%%I', schemaname, indexname)::regclass)",
+            [tables],
+        )
+        indexes = cursor.fetchall()
+        # Checks still pending in the transaction (a caller's rows) made now: PostgreSQL
+        # alters no table with checks pending on it.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        for table, name, _ in keys:
+            cursor.execute(f"ALTER TABLE {quote(table)} DROP CONSTRAINT {quote(name)}")
+        for name, _ in indexes:
+            cursor.execute(f"DROP INDEX {quote(name)}")
+        yield
+        for _, definition in indexes:
+            cursor.execute(definition)
+        for table, name, definition in keys:
+            cursor.execute(f"ALTER TABLE {quote(table)} ADD CONSTRAINT {quote(name)} {definition}")
 
 
 def _reserve_story_numbers(last: int) -> None:
@@ -223,30 +265,24 @@ def generate_archive(
     start = now - timedelta(seconds=span)
     written, story = 0, 0
     by_edition = {edition.code: 0 for edition in EDITIONS}
-    pending: list[tuple[Article, list[int], list[int], list[int]]] = []
+    # Per article: (its id, edition and publication time as its list rows hold them),
+    # tags, authors, labels.
+    pending: list[tuple[tuple, list[int], list[int], list[int]]] = []
     articles_sql = _ArticleRows()
-
-    def listed(article: Article) -> tuple:
-        published = connection.ops.adapt_datetimefield_value(article.published_at)
-        return (article.pk, article.locale_id, True, published)
 
     def flush():
         with transaction.atomic():
-            articles_sql.write([row[0] for row in pending])
+            articles_sql.write()
             _insert(
                 ArticleTag,
                 ["article", "locale", "live", "published_at", "tag", "sort_order"],
-                [
-                    (*listed(row[0]), tag, order)
-                    for row in pending
-                    for order, tag in enumerate(row[1])
-                ],
+                [(*row[0], tag, order) for row in pending for order, tag in enumerate(row[1])],
             )
             _insert(
                 ArticleAuthor,
                 ["article", "locale", "live", "published_at", "author", "sort_order"],
                 [
-                    (*listed(row[0]), author, order)
+                    (*row[0], author, order)
                     for row in pending
                     for order, author in enumerate(row[2])
                 ],
@@ -254,69 +290,72 @@ def generate_archive(
             _insert(
                 Article.labels.through,
                 ["article", "label"],
-                [(row[0].pk, label) for row in pending for label in row[3]],
+                [(row[0][0], label) for row in pending for label in row[3]],
             )
         pending.clear()
         if progress:
             progress(written)
 
-    while written < articles:
-        # Stories come closer together over the years, as the outlet grows.
-        share = (written / articles) ** 0.8
-        moment = start + timedelta(seconds=span * share + rng.uniform(0, 60))
-        moment = min(moment, now - timedelta(seconds=1))
-        key = uuid.UUID(int=rng.getrandbits(128), version=4)
-        number = first_number + story
-        kind = rng.choice(KINDS)
-        section = rng.choice(taxonomy.sections)
-        tags = rng.sample(taxonomy.popular_tags, rng.randint(1, 2)) + rng.sample(
-            taxonomy.tags, rng.randint(0, 3)
-        )
-        tags = list(dict.fromkeys(tags))
-        authors = [rng.choice(taxonomy.authors)]
-        labels = [rng.choice(taxonomy.labels)] if rng.random() < 0.05 else []
-        image = rng.choice(taxonomy.images) if rng.random() < 0.6 else None
-        urgent = rng.random() < 0.03
-        for edition in EDITIONS:
-            if written >= articles or rng.random() >= EDITION_SHARE[edition.code]:
-                continue
-            lines = taxonomy.lines[edition.code]
-            paragraphs = rng.randint(3, 12 if kind == Kind.NEWS else 30)
-            body = [
-                {
-                    "type": "paragraph",
-                    "value": f"<p>{rng.choice(lines)}</p>",
-                    "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
-                }
-                for _ in range(paragraphs)
-            ]
-            headline = rng.choice(lines)[:120].rsplit(" ", 1)[0]
-            article = articles_sql.new(
-                locale_id=taxonomy.locales[edition.code],
-                translation_key=key,
-                story_number=number,
-                kind=kind,
-                headline=headline,
-                lead=f"<p>{rng.choice(lines)}</p>",
-                body=body,
-                section_id=section,
-                has_photos=image is not None,
-                is_urgent=urgent,
-                main_image_id=image,
-                published_at=moment,
-                first_published_at=moment,
-                last_published_at=moment,
-                live=True,
-                has_unpublished_changes=False,
+    with _set_aside_for_load([Article, ArticleTag, ArticleAuthor, Article.labels.through]):
+        while written < articles:
+            # Stories come closer together over the years, as the outlet grows.
+            share = (written / articles) ** 0.8
+            moment = start + timedelta(seconds=span * share + rng.uniform(0, 60))
+            moment = min(moment, now - timedelta(seconds=1))
+            key = uuid.UUID(int=rng.getrandbits(128), version=4)
+            number = first_number + story
+            kind = rng.choice(KINDS)
+            section = rng.choice(taxonomy.sections)
+            tags = rng.sample(taxonomy.popular_tags, rng.randint(1, 2)) + rng.sample(
+                taxonomy.tags, rng.randint(0, 3)
             )
-            pending.append((article, tags, authors, labels))
-            by_edition[edition.code] += 1
-            written += 1
-        story += 1
-        if len(pending) >= batch:
+            tags = list(dict.fromkeys(tags))
+            authors = [rng.choice(taxonomy.authors)]
+            labels = [rng.choice(taxonomy.labels)] if rng.random() < 0.05 else []
+            image = rng.choice(taxonomy.images) if rng.random() < 0.6 else None
+            urgent = rng.random() < 0.03
+            for edition in EDITIONS:
+                if written >= articles or rng.random() >= EDITION_SHARE[edition.code]:
+                    continue
+                lines = taxonomy.lines[edition.code]
+                paragraphs = rng.randint(3, 12 if kind == Kind.NEWS else 30)
+                body = [
+                    {
+                        "type": "paragraph",
+                        "value": f"<p>{rng.choice(lines)}</p>",
+                        "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                    }
+                    for _ in range(paragraphs)
+                ]
+                headline = rng.choice(lines)[:120].rsplit(" ", 1)[0]
+                article_id = articles_sql.add(
+                    locale_id=taxonomy.locales[edition.code],
+                    translation_key=key,
+                    story_number=number,
+                    kind=kind,
+                    headline=headline,
+                    lead=f"<p>{rng.choice(lines)}</p>",
+                    body=body,
+                    section_id=section,
+                    has_photos=image is not None,
+                    is_urgent=urgent,
+                    main_image_id=image,
+                    published_at=moment,
+                    first_published_at=moment,
+                    last_published_at=moment,
+                    live=True,
+                    has_unpublished_changes=False,
+                )
+                published = connection.ops.adapt_datetimefield_value(moment)
+                listed = (article_id, taxonomy.locales[edition.code], True, published)
+                pending.append((listed, tags, authors, labels))
+                by_edition[edition.code] += 1
+                written += 1
+            story += 1
+            if len(pending) >= batch:
+                flush()
+        if pending:
             flush()
-    if pending:
-        flush()
     _reserve_story_numbers(first_number + story)
     _reset_sequence(Article)
     if connection.vendor == "postgresql":

@@ -4,10 +4,11 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.db.models import Count, Max, Min
 from django.utils import timezone
 
-from shpalta.newsroom.models import Article
+from shpalta.newsroom.models import Article, ArticleAuthor, ArticleTag
 from shpalta.newsroom.services import allocate_story_number
 
 from ..factories import make_article
@@ -51,3 +52,25 @@ def test_a_second_run_adds_to_the_archive(newsroom):
     assert Article.objects.count() == 100
     numbers = Article.objects.values("locale", "story_number").annotate(n=Count("id"))
     assert all(row["n"] == 1 for row in numbers)
+
+
+def test_the_archive_leaves_its_tables_indexes_and_keys_as_they_were(newsroom):
+    """On PostgreSQL the load sets the tables' foreign keys and plain indexes aside and
+    makes them again: none may be lost or changed."""
+    tables = [
+        model._meta.db_table
+        for model in (Article, ArticleTag, ArticleAuthor, Article.labels.through)
+    ]
+
+    def schema():
+        with connection.cursor() as cursor:
+            return {
+                table: connection.introspection.get_constraints(cursor, table) for table in tables
+            }
+
+    before = schema()
+    assert any(
+        constraint["foreign_key"] for constraint in before[ArticleTag._meta.db_table].values()
+    )
+    call_command("generate_archive", "--articles", "30", verbosity=0)
+    assert schema() == before
