@@ -14,7 +14,6 @@ a 429 says when to come back.
 
 import base64
 import binascii
-import hashlib
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -30,6 +29,7 @@ from django.utils.http import http_date, urlencode
 
 from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_per_article
+from shpalta.caching.pages import etag_of
 from shpalta.editions.registry import EDITION_CODES
 from shpalta.newsroom.models import Article, ArticleAuthor, Author, Kind, NewsImage, Tag
 from shpalta.newsroom.models.article import ArticleQuerySet, in_list
@@ -120,12 +120,13 @@ _encode = DjangoJSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 def _json(request: HttpRequest, content: str, last_modified: datetime | None) -> HttpResponse:
     """A JSON answer with its ETag and Last-Modified, or 304 when the client has it."""
-    etag = '"' + hashlib.blake2b(content.encode(), digest_size=16).hexdigest() + '"'
+    body = content.encode()
+    etag = etag_of(body)
     timestamp = int(last_modified.timestamp()) if last_modified else None
     not_modified = get_conditional_response(request, etag=etag, last_modified=timestamp)
     if not_modified is not None:
         return not_modified
-    response = HttpResponse(content, content_type="application/json")
+    response = HttpResponse(body, content_type="application/json")
     response["ETag"] = etag
     if timestamp is not None:
         response["Last-Modified"] = http_date(timestamp)
