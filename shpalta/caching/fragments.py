@@ -45,12 +45,15 @@ def cached_fragments(
     *,
     seconds: int | None = None,
     inherit: bool = True,
-) -> dict[str, SafeString]:
+    encoded: bool = False,
+) -> dict[str, SafeString] | dict[str, bytes]:
     """The HTML of each fragment in `renders`, read from the store in one lookup; those
     not kept are rendered by their function (HTML and its keys) and kept, for `seconds`
     (PAGE_CACHE_SECONDS unless given) or until one of their keys is purged. The page
     inherits their keys unless `inherit` is false (a page filed under a key that is
-    purged whenever one of its fragments is)."""
+    purged whenever one of its fragments is). `encoded`: each as the UTF-8 bytes it is
+    kept as, for a response put together from them undecoded (a sitemap of hundreds of
+    kilobytes, where decoding and encoding again cost more than the rest)."""
     found = {}
     stored_as = {key: fragment_key(key) for key in renders}
     if settings.FRAGMENT_CACHE:
@@ -60,7 +63,8 @@ def cached_fragments(
             if fragment is not None:
                 if inherit:
                     cache_tags.add(request, *fragment.headers[0][1].split())
-                found[key] = mark_safe(fragment.body.decode())  # noqa: S308  (our own HTML)
+                body = fragment.body
+                found[key] = body if encoded else mark_safe(body.decode())  # noqa: S308  (our HTML)
     for key, render in renders.items():
         if key in found:
             continue
@@ -68,13 +72,12 @@ def cached_fragments(
         html, tags = render()
         if inherit:
             cache_tags.add(request, *tags)
+        body = html.encode()
         if settings.FRAGMENT_CACHE:
-            fragment = CachedPage(
-                200, [("tags", " ".join(sorted(tags)))], html.encode(), "", time.time()
-            )
+            fragment = CachedPage(200, [("tags", " ".join(sorted(tags)))], body, "", time.time())
             ttl = seconds or settings.PAGE_CACHE_SECONDS
             store().store(stored_as[key], fragment, tags, ttl, started_ns)
-        found[key] = mark_safe(html)  # noqa: S308  (our own rendered template)
+        found[key] = body if encoded else mark_safe(html)  # noqa: S308  (our own rendered template)
     return found
 
 

@@ -49,7 +49,7 @@ FIRST_MONTH = date(2000, 1, 1)
 MONTH_PAGE = 500
 # A month's counts and a day's URLs change only by the events that purge them.
 KEPT_SECONDS = 86_400
-_XML = '<?xml version="1.0" encoding="UTF-8"?>\n'
+_XML = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -67,7 +67,7 @@ def _parse_month(year: str, month: str) -> tuple[int, int]:
     return int(year), number
 
 
-def _xml_response(body: str) -> HttpResponse:
+def _xml_response(body: bytes) -> HttpResponse:
     response = HttpResponse(body, content_type="application/xml")
     response["X-Robots-Tag"] = "noindex, noodp, noarchive"
     return response
@@ -156,7 +156,7 @@ def month_sitemap(request: HttpRequest, year: str, month: str) -> HttpResponse:
     renders = {f"sitemap-day-{code}-{day:%Y-%m-%d}": _day_urls(code, day) for day in days}
     # The page is filed under its month alone: the month key is purged by every change of
     # its stories, and hundreds of article keys would not fit a cache's header.
-    kept = cached_fragments(request, renders, seconds=KEPT_SECONDS, inherit=False)
+    kept = cached_fragments(request, renders, seconds=KEPT_SECONDS, inherit=False, encoded=True)
     cache_tags.add(request, "all", f"month-{code}-{year}-{month}")
     return _xml_response(_urlset(kept[key] for key in renders))
 
@@ -166,7 +166,8 @@ def _day_urls(code: str, day: date, news: bool = False):
     day's key and each article's (an edit changes its <lastmod> or title, a story's other
     edition going live its alternates). Oldest first, for a month sitemap; for the news
     sitemap newest first, after a line that gives each <url>'s publication time in
-    microseconds and where it starts ("<time>:<start> …"), for the window to cut."""
+    microseconds and the byte where it starts ("<time>:<start> …"), for the window to
+    cut."""
 
     def render():
         rows = list(
@@ -182,7 +183,7 @@ def _day_urls(code: str, day: date, news: bool = False):
         starts, at = [], 0
         for row in rows:
             starts.append(f"{_microseconds(row[4])}:{at}")
-            at += len(urls[row[0]])
+            at += len(urls[row[0]].encode())
         return " ".join(starts) + "\n" + "".join(urls.values()), tags
 
     return render
@@ -205,16 +206,18 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
     renders = {
         f"sitemap-news-{code}-{day:%Y-%m-%d}": _day_urls(code, day, news=True) for day in days
     }
-    kept = cached_fragments(request, renders, seconds=KEPT_SECONDS, inherit=False)  # as a month
+    kept = cached_fragments(  # filed as a month is
+        request, renders, seconds=KEPT_SECONDS, inherit=False, encoded=True
+    )
     cutoff, room, parts = _microseconds(since), NEWS_LIMIT, []
     for day, key in zip(days, renders, strict=True):  # newest day first
-        index, _, urls = kept[key].partition("\n")
-        count = index.count(" ") + 1 if index else 0
+        index, _, urls = kept[key].partition(b"\n")
+        count = index.count(b" ") + 1 if index else 0
         if kyiv_day_bounds(day)[0] >= since and count <= room:  # the whole day
             parts.append(urls)
             room -= count
             continue
-        starts = [record.split(":") for record in index.split()]
+        starts = [record.split(b":") for record in index.split()]
         taken = min(room, sum(1 for published, _ in starts if int(published) >= cutoff))
         parts.append(urls[: int(starts[taken][1])] if taken < count else urls)
         room -= taken
@@ -224,15 +227,15 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
     return _xml_response(_urlset(parts, news=True))
 
 
-def _urlset(urls: Iterable[str], news: bool = False) -> str:
-    namespace = ' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"' if news else ""
-    return "".join(
+def _urlset(urls: Iterable[bytes], news: bool = False) -> bytes:
+    namespace = b' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"' if news else b""
+    return b"".join(
         [
             _XML,
-            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"{namespace}'
-            ' xmlns:xhtml="http://www.w3.org/1999/xhtml">\n',
+            b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"' + namespace,
+            b' xmlns:xhtml="http://www.w3.org/1999/xhtml">\n',
             *urls,
-            "</urlset>\n",
+            b"</urlset>\n",
         ]
     )
 
@@ -324,21 +327,21 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
     """Each edition's news sitemap and every page of its month sitemaps, a year of
     entries kept as one fragment."""
     cache_tags.add(request, "all", "sitemaps")
-    lines = [_XML, '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n']
+    lines = [_XML, b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n']
     for edition in EDITIONS:
         code = edition.code
         with translation.override(code):
             news = absolute(reverse("feeds:news_sitemap"))
             sample = absolute(reverse("feeds:month_sitemap", args=["2000", "01"]))
-        lines.append(f"<sitemap><loc>{escape(news)}</loc></sitemap>\n")
+        lines.append(f"<sitemap><loc>{escape(news)}</loc></sitemap>\n".encode())
         renders = {
             f"sitemap-year-{code}-{year}": _year_entries(request, code, year, sample)
             for year in _edition_years(code)
         }
-        kept = cached_fragments(request, renders, seconds=KEPT_SECONDS, inherit=False)
+        kept = cached_fragments(request, renders, seconds=KEPT_SECONDS, inherit=False, encoded=True)
         lines.extend(kept[key] for key in renders)
-    lines.append("</sitemapindex>\n")
-    return _xml_response("".join(lines))
+    lines.append(b"</sitemapindex>\n")
+    return _xml_response(b"".join(lines))
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:

@@ -149,7 +149,10 @@ def test_news_sitemap_from_kept_days_is_cut_at_the_window_and_follows_edits(
     hours = (1, 30, 47, 49, 80)  # the last two are out of the 48 hours
     stories = {
         age: make_article(
-            edition="en", headline=f"{age} hours ago", published_at=now - timedelta(hours=age)
+            # Not ASCII: the window is cut at a byte, not a character.
+            edition="en",
+            headline=f"{age} hours ago — Kyiv’s time",
+            published_at=now - timedelta(hours=age),
         )
         for age in hours
     }
