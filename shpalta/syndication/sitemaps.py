@@ -288,18 +288,30 @@ def _alternate(language: str, location: str) -> str:
     return f'<xhtml:link rel="alternate" hreflang="{language}" href="{escape(location)}"/>'
 
 
-def _edition_years(code: str) -> list[int]:
-    """Every year from the edition's first live article's to now."""
-    first = (
-        Article.objects.in_edition(code)
-        .live()
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
-    if first is None:
-        return []
-    return list(range(kyiv_time(first).year, kyiv_time(timezone.now()).year + 1))
+def _first_years(request: HttpRequest) -> dict[str, int]:
+    """The Kyiv year of each edition's first live article (an edition with none left
+    out), kept until a story goes live, is taken down or moves ("sitemaps", as the
+    index)."""
+
+    def render():
+        years = []
+        for edition in EDITIONS:
+            first = (
+                Article.objects.in_edition(edition.code)
+                .live()
+                .order_by("published_at")
+                .values_list("published_at", flat=True)
+                .first()
+            )
+            if first is not None:
+                years.append(f"{edition.code}:{kyiv_time(first).year}")
+        return " ".join(years), {"all", "sitemaps"}
+
+    kept = cached_fragments(request, {"sitemap-first-years": render}, seconds=KEPT_SECONDS)
+    return {
+        code: int(year)
+        for code, year in (entry.split(":") for entry in kept["sitemap-first-years"].split())
+    }
 
 
 def _year_entries(request: HttpRequest, code: str, year: int, sample: str):
@@ -327,6 +339,7 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
     """Each edition's news sitemap and every page of its month sitemaps, a year of
     entries kept as one fragment."""
     cache_tags.add(request, "all", "sitemaps")
+    first_years, this_year = _first_years(request), kyiv_time(timezone.now()).year
     lines = [_XML, b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n']
     for edition in EDITIONS:
         code = edition.code
@@ -336,7 +349,7 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
         lines.append(f"<sitemap><loc>{escape(news)}</loc></sitemap>\n".encode())
         renders = {
             f"sitemap-year-{code}-{year}": _year_entries(request, code, year, sample)
-            for year in _edition_years(code)
+            for year in range(first_years.get(code, this_year + 1), this_year + 1)
         }
         kept = cached_fragments(request, renders, seconds=KEPT_SECONDS, inherit=False, encoded=True)
         lines.extend(kept[key] for key in renders)

@@ -44,7 +44,9 @@ def locations(document) -> list[str]:
     return document.xpath("//s:loc/text()", namespaces=NS)
 
 
-def test_index_lists_news_and_month_sitemaps_of_every_edition(client, newsroom, index_schema):
+def test_index_lists_news_and_month_sitemaps_of_every_edition(
+    client, newsroom, index_schema, settings
+):
     make_article(published_at=datetime(2024, 12, 12, 19, 16, tzinfo=KYIV))
     make_article()
     make_article(edition="en")
@@ -63,6 +65,20 @@ def test_index_lists_news_and_month_sitemaps_of_every_edition(client, newsroom, 
     assert "http://127.0.0.1:8000/eng/sitemaps/2024-12.xml" not in urls  # nothing then
     # A month between the two holds nothing either and is left out.
     assert "http://127.0.0.1:8000/sitemaps/2025-06.xml" not in urls
+    # The editions' first years are kept, and follow a story that goes live before them
+    # or is taken down (made before the index is kept: a new author purges everything).
+    older = make_article(
+        edition="en", published_at=datetime(2023, 5, 2, tzinfo=KYIV), publish=False
+    )
+    settings.PAGE_CACHE = False
+    assert locations(fetch(client, "/sitemap.xml")) == urls
+    older.save_revision().publish()
+    assert "http://127.0.0.1:8000/eng/sitemaps/2023-05.xml" in locations(
+        fetch(client, "/sitemap.xml")
+    )
+    older.refresh_from_db()
+    older.unpublish()
+    assert locations(fetch(client, "/sitemap.xml")) == urls
 
 
 def test_month_sitemap_holds_that_month_with_hreflang_alternates(client, newsroom, urlset_schema):
