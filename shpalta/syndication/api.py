@@ -36,7 +36,7 @@ from shpalta.newsroom.models.article import ArticleQuerySet, in_list
 
 from .feeds import ENCLOSURE_SPEC
 from .links import absolute
-from .ninjs import article_to_ninjs, modified_at
+from .ninjs import article_to_ninjs
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
@@ -303,14 +303,25 @@ def article_detail(request: HttpRequest, edition: str, story: str) -> HttpRespon
     if request.GET:
         name = next(iter(request.GET))
         raise BadParameter(name, f"Unknown parameter {name!r}; this address takes none.")
-    article = None
+    row = None
     if edition in EDITION_CODES and int(story) < MAX_STORY_NUMBER:
-        article = (
-            _for_ninjs(Article.objects.live().in_edition(edition))
+        row = (
+            Article.objects.live()
+            .in_edition(edition)
             .filter(story_number=int(story))
+            .values_list("pk", "published_at", "updated_at")
             .first()
         )
-    if article is None:
+    if row is None:
         return error(404, "not_found", f"No published article {story} in edition {edition!r}.")
-    cache_tags.add(request, "all", f"a{article.pk}")
-    return _json(request, _encode(article_to_ninjs(article, full=True)), modified_at(article))
+    pk, published_at, updated_at = row
+    cache_tags.add(request, "all", f"a{pk}")
+    # Kept as the list's items are: an article's full JSON is encoded once per change.
+    (item,) = cached_per_article(
+        request,
+        "ninjs-full",
+        [pk],
+        _for_ninjs(Article.objects).in_bulk,
+        lambda article: _encode(article_to_ninjs(article, full=True)),
+    )
+    return _json(request, item, updated_at or published_at)

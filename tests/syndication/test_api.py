@@ -300,3 +300,22 @@ def test_a_list_from_kept_items_is_the_list_encoded_anew(client, newsroom_output
     anew = get(client, "/api/v1/articles/?limit=3").content
     assert first == kept == anew
     assert len(json.loads(kept)["items"]) >= 2
+
+
+def test_an_article_from_kept_json_is_the_article_encoded_anew_and_follows_edits(
+    client, newsroom_output, settings
+):
+    settings.PAGE_CACHE = False
+    story = newsroom_output["urgent"]
+    url = f"/api/v1/articles/en/{story.story_number}/"
+    first = get(client, url).content  # encodes the article, keeps it
+    kept = get(client, url).content
+    settings.FRAGMENT_CACHE = False
+    assert first == kept == get(client, url).content
+    settings.FRAGMENT_CACHE = True
+    story.headline = "Drones over Kyiv: an update"
+    story.save_revision().publish()
+    edited = get(client, url)
+    assert json.loads(edited.content)["headlines"][0]["value"] == "Drones over Kyiv: an update"
+    settings.FRAGMENT_CACHE = False
+    assert get(client, url).content == edited.content
