@@ -11,6 +11,7 @@ render it: a deploy never fits a fragment of the old templates into a page of th
 import hashlib
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
 
 from . import tags as cache_tags
-from .pages import store
+from .pages import etag_of, store
 from .store import CachedPage
 
 
@@ -39,6 +40,15 @@ def fragment_key(key: str) -> str:
     return f"fragment:{release()}:{key}"
 
 
+@dataclass(frozen=True, slots=True)
+class Encoded:
+    """A fragment as kept: its UTF-8 bytes, and their digest (made once, when it was kept)
+    for the ETag of a response put together from it."""
+
+    body: bytes
+    etag: str
+
+
 def cached_fragments(
     request: HttpRequest,
     renders: dict[str, Callable[[], tuple[str, set[str]]]],
@@ -46,14 +56,14 @@ def cached_fragments(
     seconds: int | None = None,
     inherit: bool = True,
     encoded: bool = False,
-) -> dict[str, SafeString] | dict[str, bytes]:
+) -> dict[str, SafeString] | dict[str, Encoded]:
     """The HTML of each fragment in `renders`, read from the store in one lookup; those
     not kept are rendered by their function (HTML and its keys) and kept, for `seconds`
     (PAGE_CACHE_SECONDS unless given) or until one of their keys is purged. The page
     inherits their keys unless `inherit` is false (a page filed under a key that is
-    purged whenever one of its fragments is). `encoded`: each as the UTF-8 bytes it is
-    kept as, for a response put together from them undecoded (a sitemap of hundreds of
-    kilobytes, where decoding and encoding again cost more than the rest)."""
+    purged whenever one of its fragments is). `encoded`: each as it is kept (Encoded),
+    for a response put together from them undecoded (a sitemap of hundreds of kilobytes,
+    where decoding, encoding again and hashing cost more than the rest)."""
     found = {}
     stored_as = {key: fragment_key(key) for key in renders}
     if settings.FRAGMENT_CACHE:
@@ -64,7 +74,11 @@ def cached_fragments(
                 if inherit:
                     cache_tags.add(request, *fragment.headers[0][1].split())
                 body = fragment.body
-                found[key] = body if encoded else mark_safe(body.decode())  # noqa: S308  (our HTML)
+                found[key] = (
+                    Encoded(body, fragment.etag or etag_of(body))
+                    if encoded
+                    else mark_safe(body.decode())  # noqa: S308  (our own HTML)
+                )
     for key, render in renders.items():
         if key in found:
             continue
@@ -73,11 +87,12 @@ def cached_fragments(
         if inherit:
             cache_tags.add(request, *tags)
         body = html.encode()
+        etag = etag_of(body) if encoded else ""
         if settings.FRAGMENT_CACHE:
-            fragment = CachedPage(200, [("tags", " ".join(sorted(tags)))], body, "", time.time())
+            fragment = CachedPage(200, [("tags", " ".join(sorted(tags)))], body, etag, time.time())
             ttl = seconds or settings.PAGE_CACHE_SECONDS
             store().store(stored_as[key], fragment, tags, ttl, started_ns)
-        found[key] = body if encoded else mark_safe(html)  # noqa: S308  (our own rendered template)
+        found[key] = Encoded(body, etag) if encoded else mark_safe(html)  # noqa: S308  (ours)
     return found
 
 

@@ -19,6 +19,7 @@ filed under its month's or its news key, never under its articles' keys: hundred
 them would overflow the header a cache reads (caching.tags.to_purge purges those keys
 on every change of the page's stories, their other editions' included)."""
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -32,7 +33,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from shpalta.caching import tags as cache_tags
-from shpalta.caching.fragments import cached_fragments
+from shpalta.caching.fragments import Encoded, cached_fragments, release
 from shpalta.caching.pages import page_number
 from shpalta.editions.dates import KYIV, kyiv_day_bounds, kyiv_time
 from shpalta.editions.registry import DEFAULT_EDITION, EDITIONS
@@ -67,8 +68,20 @@ def _parse_month(year: str, month: str) -> tuple[int, int]:
     return int(year), number
 
 
-def _xml_response(body: bytes) -> HttpResponse:
-    response = HttpResponse(body, content_type="application/xml")
+def _xml_response(parts: Iterable[bytes | Encoded]) -> HttpResponse:
+    """The document of these parts: our own bytes, and kept fragments or a fragment's
+    first bytes. Its ETag is made of the fragments' digests (made once, when each was
+    kept) and lengths and of our bytes, not of the whole (hundreds of kilobytes)."""
+    digest, chunks = hashlib.sha256(release().encode()), []
+    for part in parts:
+        if isinstance(part, Encoded):
+            digest.update(f"{part.etag}:{len(part.body)}".encode())
+            chunks.append(part.body)
+        else:
+            digest.update(part)
+            chunks.append(part)
+    response = HttpResponse(b"".join(chunks), content_type="application/xml")
+    response["ETag"] = f'"{digest.hexdigest()[:32]}"'
     response["X-Robots-Tag"] = "noindex, noodp, noarchive"
     return response
 
@@ -211,15 +224,16 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
     )
     cutoff, room, parts = _microseconds(since), NEWS_LIMIT, []
     for day, key in zip(days, renders, strict=True):  # newest day first
-        index, _, urls = kept[key].partition(b"\n")
+        index, _, urls = kept[key].body.partition(b"\n")
+        etag = kept[key].etag
         count = index.count(b" ") + 1 if index else 0
         if kyiv_day_bounds(day)[0] >= since and count <= room:  # the whole day
-            parts.append(urls)
+            parts.append(Encoded(urls, etag))
             room -= count
             continue
         starts = [record.split(b":") for record in index.split()]
         taken = min(room, sum(1 for published, _ in starts if int(published) >= cutoff))
-        parts.append(urls[: int(starts[taken][1])] if taken < count else urls)
+        parts.append(Encoded(urls[: int(starts[taken][1])] if taken < count else urls, etag))
         room -= taken
         if not room:
             break
@@ -227,17 +241,15 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
     return _xml_response(_urlset(parts, news=True))
 
 
-def _urlset(urls: Iterable[bytes], news: bool = False) -> bytes:
+def _urlset(urls: Iterable[Encoded], news: bool = False) -> list[bytes | Encoded]:
     namespace = b' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"' if news else b""
-    return b"".join(
-        [
-            _XML,
-            b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"' + namespace,
-            b' xmlns:xhtml="http://www.w3.org/1999/xhtml">\n',
-            *urls,
-            b"</urlset>\n",
-        ]
-    )
+    return [
+        _XML,
+        b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"' + namespace,
+        b' xmlns:xhtml="http://www.w3.org/1999/xhtml">\n',
+        *urls,
+        b"</urlset>\n",
+    ]
 
 
 def _urls(code: str, rows: list[tuple], publication: str = "") -> dict[int, str]:
@@ -354,7 +366,7 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
         kept = cached_fragments(request, renders, seconds=KEPT_SECONDS, inherit=False, encoded=True)
         lines.extend(kept[key] for key in renders)
     lines.append(b"</sitemapindex>\n")
-    return _xml_response(b"".join(lines))
+    return _xml_response(lines)
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:

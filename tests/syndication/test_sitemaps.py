@@ -137,6 +137,7 @@ def test_a_month_sitemap_follows_edits_and_other_editions(
     english.save_revision().publish()
     links = first_url().xpath("xhtml:link/@hreflang", namespaces=NS)
     assert links == ["uk", "en", "x-default"]
+    before_edit = client.get(url)["ETag"]
     story.headline = "Рада ухвалила закон у другому читанні"
     story.save_revision().publish()
     story.refresh_from_db()
@@ -151,8 +152,15 @@ def test_a_month_sitemap_follows_edits_and_other_editions(
     # Filed under its month, not under the hundreds of stories a page can hold: their
     # keys would overflow the headers that caches read (Varnish takes 8 KB a header).
     assert set(response["xkey"].split()) == {"all", "month-uk-2024-12"}
+    # The ETag, made of the kept days' digests, follows the edit and answers 304.
+    assert response["ETag"] != before_edit
+    assert client.get(url, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
     settings.PAGE_CACHE = settings.FRAGMENT_CACHE = False
-    assert client.get(url).content == response.content
+    anew = client.get(url)
+    assert (anew.content, anew["ETag"]) == (response.content, response["ETag"])
+    settings.PAGE_CACHE, settings.FRAGMENT_CACHE = page_cache, True
+    story.save_revision().publish()  # its <lastmod> changes, not the page's length
+    assert client.get(url)["ETag"] != response["ETag"]
 
 
 def test_news_sitemap_from_kept_days_is_cut_at_the_window_and_follows_edits(
@@ -179,14 +187,18 @@ def test_news_sitemap_from_kept_days_is_cut_at_the_window_and_follows_edits(
     assert locations(fetch(client, url)) == expected  # from the kept days
     stories[30].headline = "Thirty hours ago, corrected"
     stories[30].save_revision().publish()
-    kept = client.get(url).content
-    assert b"Thirty hours ago, corrected" in kept and b"30 hours ago" not in kept
+    kept = client.get(url)
+    assert b"Thirty hours ago, corrected" in kept.content
+    assert b"30 hours ago" not in kept.content
     settings.FRAGMENT_CACHE = False
-    assert client.get(url).content == kept
+    anew = client.get(url)
+    assert (anew.content, anew["ETag"]) == (kept.content, kept["ETag"])
     settings.FRAGMENT_CACHE = True
     monkeypatch.setattr(sitemaps, "NEWS_LIMIT", 2)
     assert locations(fetch(client, url)) == expected[:2]
-    assert set(client.get(url)["xkey"].split()) == {"all", "news-en"}
+    limited = client.get(url)
+    assert set(limited["xkey"].split()) == {"all", "news-en"}
+    assert limited["ETag"] != kept["ETag"]  # the same kept days, cut elsewhere
 
 
 def test_news_sitemap_names_another_edition_that_goes_live(client, newsroom):
