@@ -64,13 +64,15 @@ def wait_for(url: str, timeout: float = 60) -> None:
 
 
 @contextmanager
-def process(args: list[str], env: dict | None = None, cwd: Path = ROOT):
+def process(args: list[str], env: dict | None = None, cwd: Path = ROOT, log: Path | None = None):
+    """A server for the duration of the block; its output in `log` (or dropped)."""
+    output = log.open("w") if log else subprocess.DEVNULL
     proc = subprocess.Popen(  # noqa: S603
         args,
         cwd=cwd,
         env={**os.environ, **(env or {})},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=output,
+        stderr=output,
         start_new_session=True,
     )
     try:
@@ -81,6 +83,8 @@ def process(args: list[str], env: dict | None = None, cwd: Path = ROOT):
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
+        if log:
+            output.close()
 
 
 def run(args: list[str], env: dict | None = None, cwd: Path = ROOT) -> str:
@@ -125,7 +129,14 @@ def granian(module: str, port: int, env: dict, cwd: Path = ROOT):
         ],
         env,
         cwd,
+        server_log(port),
     )
+
+
+def server_log(port: int) -> Path:
+    """Where a granian server keeps its output (Django's errors with their tracebacks)."""
+    WORK.mkdir(parents=True, exist_ok=True)
+    return WORK / f"granian-{port}.log"
 
 
 def gunicorn(module: str, port: int, env: dict):
@@ -617,7 +628,9 @@ def main() -> None:
     print()
     print(
         f"The flood itself: {flood['rate']:,.0f} req/s of made-up addresses for "
-        f"{FLOOD_SECONDS} s, {flood['errors']} 5xx. The article's p99 in rounds before and "
+        f"{FLOOD_SECONDS} s, {flood['errors']} 5xx"
+        + (f" (the server's log: {server_log(ports['cached'])})" if flood["errors"] else "")
+        + ". The article's p99 in rounds before and "
         f"after the flood and during it, wrk at full speed ({options.connections} "
         f"connections): quiet {flood['quiet']['full']} ms, flooded {flood['flooded']['full']}"
         f" ms; medians {flood['quiet_full']:.1f} and {flood['flooded_full']:.1f} ms = "
