@@ -9,12 +9,14 @@ its templates (thousands of URLs through the template engine cost more than the
 queries, bench/RESULTS.md), from kept fragments:
 - a month's articles per day (its index entries and where its pages are cut), purged
   when a story goes live in it, leaves it or moves (its month-<ed>-<YYYY-MM> key);
-- a year of the index's entries, purged with any of its months;
+- a year of the index's entries, purged with any of its months, and the editions'
+  first years, purged with the index;
 - each day's <url>s (oldest first for a month page; newest first, with publication
   times, for the news sitemap to cut at 48 hours), purged with the day and with each
   of its articles.
 A page of a month that holds thousands of stories thus costs about what a sparse
-month's does, and a story going live remakes its day and its year alone. A page is
+month's does, and a story going live remakes its day and its year alone. A document
+is put together from its kept days as bytes, and its ETag from their digests. A page is
 filed under its month's or its news key, never under its articles' keys: hundreds of
 them would overflow the header a cache reads (caching.tags.to_purge purges those keys
 on every change of the page's stories, their other editions' included)."""
