@@ -303,7 +303,7 @@ def article_detail(request: HttpRequest, edition: str, story: str) -> HttpRespon
     if request.GET:
         name = next(iter(request.GET))
         raise BadParameter(name, f"Unknown parameter {name!r}; this address takes none.")
-    row = None
+    row, items = None, []
     if edition in EDITION_CODES and int(story) < MAX_STORY_NUMBER:
         row = (
             Article.objects.live()
@@ -312,16 +312,18 @@ def article_detail(request: HttpRequest, edition: str, story: str) -> HttpRespon
             .values_list("pk", "published_at", "updated_at")
             .first()
         )
-    if row is None:
+    if row is not None:
+        # Kept as the list's items are: an article's full JSON is encoded once per change
+        # (none when it was deleted since the query above).
+        items = cached_per_article(
+            request,
+            "ninjs-full",
+            [row[0]],
+            _for_ninjs(Article.objects).in_bulk,
+            lambda article: _encode(article_to_ninjs(article, full=True)),
+        )
+    if not items:
         return error(404, "not_found", f"No published article {story} in edition {edition!r}.")
     pk, published_at, updated_at = row
     cache_tags.add(request, "all", f"a{pk}")
-    # Kept as the list's items are: an article's full JSON is encoded once per change.
-    (item,) = cached_per_article(
-        request,
-        "ninjs-full",
-        [pk],
-        _for_ninjs(Article.objects).in_bulk,
-        lambda article: _encode(article_to_ninjs(article, full=True)),
-    )
-    return _json(request, item, updated_at or published_at)
+    return _json(request, items[0], updated_at or published_at)
