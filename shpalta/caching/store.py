@@ -27,6 +27,17 @@ class CachedPage:
     variants: dict[str, bytes] = field(default_factory=dict)  # body by Content-Encoding
 
 
+BUSY_SECONDS = 10  # how long a connection waits for another's write to end
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS page (key TEXT PRIMARY KEY, expires REAL, data BLOB);
+CREATE TABLE IF NOT EXISTS page_tag (tag TEXT, key TEXT, PRIMARY KEY (tag, key));
+CREATE INDEX IF NOT EXISTS page_tag_key ON page_tag (key);
+CREATE TABLE IF NOT EXISTS purged (tag TEXT PRIMARY KEY, at_ns INTEGER);
+CREATE INDEX IF NOT EXISTS page_expires ON page (expires);
+"""
+
+
 class SQLitePageStore:
     """Entries in one SQLite file (WAL), one connection per thread."""
 
@@ -34,22 +45,29 @@ class SQLitePageStore:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
-        with self._connection() as db:
-            db.executescript(
-                """
-                CREATE TABLE IF NOT EXISTS page (key TEXT PRIMARY KEY, expires REAL, data BLOB);
-                CREATE TABLE IF NOT EXISTS page_tag (tag TEXT, key TEXT, PRIMARY KEY (tag, key));
-                CREATE INDEX IF NOT EXISTS page_tag_key ON page_tag (key);
-                CREATE TABLE IF NOT EXISTS purged (tag TEXT PRIMARY KEY, at_ns INTEGER);
-                CREATE INDEX IF NOT EXISTS page_expires ON page (expires);
-                """
-            )
+        self._create()
+
+    def _create(self) -> None:
+        """The tables, and WAL, which the file keeps. When several server processes open
+        a new file at once, switching it to WAL needs a lock that SQLite does not wait
+        for (its busy timeout does not apply to it): the processes that lose try again."""
+        deadline = time.monotonic() + BUSY_SECONDS
+        while True:
+            try:
+                db = self._connection()
+                if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    db.execute("PRAGMA journal_mode=WAL")
+                db.executescript(_SCHEMA)
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
 
     def _connection(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
         if db is None:
-            db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
+            db = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None)
             db.execute("PRAGMA synchronous=NORMAL")
             self._local.db = db
         return db
