@@ -9,6 +9,7 @@ render it: a deploy never fits a fragment of the old templates into a page of th
 """
 
 import hashlib
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +23,8 @@ from django.utils.safestring import SafeString, mark_safe
 from . import tags as cache_tags
 from .pages import etag_of, store
 from .store import CachedPage
+
+logger = logging.getLogger(__name__)
 
 
 @cache
@@ -67,7 +70,11 @@ def cached_fragments(
     found = {}
     stored_as = {key: fragment_key(key) for key in renders}
     if settings.FRAGMENT_CACHE:
-        kept = store().get_many(list(stored_as.values()))
+        try:
+            kept = store().get_many(list(stored_as.values()))
+        except Exception:  # a broken store must not take the page down: render them
+            logger.exception("Fragments: lookup failed; rendering %s", ", ".join(renders))
+            kept = {}
         for key, stored in stored_as.items():
             fragment = kept.get(stored)
             if fragment is not None:
@@ -91,7 +98,10 @@ def cached_fragments(
         if settings.FRAGMENT_CACHE:
             fragment = CachedPage(200, [("tags", " ".join(sorted(tags)))], body, etag, time.time())
             ttl = seconds or settings.PAGE_CACHE_SECONDS
-            store().store(stored_as[key], fragment, tags, ttl, started_ns)
+            try:
+                store().store(stored_as[key], fragment, tags, ttl, started_ns)
+            except Exception:  # the page still gets it
+                logger.exception("Fragments: could not keep %s", key)
         found[key] = Encoded(body, etag) if encoded else mark_safe(html)  # noqa: S308  (ours)
     return found
 

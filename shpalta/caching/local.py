@@ -4,6 +4,7 @@ key reaches the shared store (an edit of the taxonomy, the ads or the settings p
 "all"): a process asks the store at most every CHECK_SECONDS, at once after a purge it
 made itself, and reads the value again after MAX_SECONDS in any case."""
 
+import logging
 import threading
 import time
 import weakref
@@ -15,6 +16,7 @@ from .pages import store
 CHECK_SECONDS = 0.25
 MAX_SECONDS = 60
 _EVERY = weakref.WeakSet()
+logger = logging.getLogger(__name__)
 
 
 def forget_all() -> None:
@@ -43,7 +45,11 @@ class KeptInProcess[T]:
         ):
             return False
         self._checked_ns = now
-        return store().purged_since(self._key, self._loaded_ns)
+        try:
+            return store().purged_since(self._key, self._loaded_ns)
+        except Exception:  # a broken store: the value read before serves until MAX_SECONDS
+            logger.exception("Kept values: could not ask the store about %r", self._key)
+            return False
 
     def get(self) -> T:
         if self._stale():

@@ -13,6 +13,7 @@ import pickle
 import sqlite3
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +29,7 @@ class CachedPage:
 
 
 BUSY_SECONDS = 10  # how long a connection waits for another's write to end
+REDIS_SECONDS = 1  # how long a Redis command may take to connect, and to answer
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS page (key TEXT PRIMARY KEY, expires REAL, data BLOB);
@@ -170,21 +172,54 @@ class SQLitePageStore:
 
 
 class RedisPageStore:
-    """Entries as Redis strings; each tag a set of the entry keys that carry it."""
+    """Entries as Redis strings; each tag a set of the entry keys that carry it.
+
+    A Redis that cannot be reached must not take the site down, nor slow every request:
+    the command that finds it gone fails (its caller logs that and renders the page),
+    and for DOWN_SECONDS after that the store is not asked at all: a lookup is a miss,
+    nothing is kept, a purge fails at once. What was kept before expires by itself."""
 
     PREFIX = "shpalta:page:"
+    DOWN_SECONDS = 1.0
 
     def __init__(self, url: str):
         import redis
+        from redis.backoff import NoBackoff
+        from redis.retry import Retry
 
-        self.redis = redis.Redis.from_url(url)
+        self.redis = redis.Redis.from_url(
+            url,
+            socket_connect_timeout=REDIS_SECONDS,
+            socket_timeout=REDIS_SECONDS,
+            retry=Retry(NoBackoff(), 0),  # a page rendered anew costs less than a retry
+        )
+        self._unreachable = (redis.ConnectionError, redis.TimeoutError)
+        self._down_until = 0.0
+
+    @property
+    def down(self) -> bool:
+        return time.monotonic() < self._down_until
+
+    @contextmanager
+    def _reaching(self):
+        try:
+            yield
+        except self._unreachable:
+            self._down_until = time.monotonic() + self.DOWN_SECONDS
+            raise
 
     def get(self, key: str) -> CachedPage | None:
-        data = self.redis.get(self.PREFIX + key)
+        if self.down:
+            return None
+        with self._reaching():
+            data = self.redis.get(self.PREFIX + key)
         return pickle.loads(data) if data else None  # noqa: S301  (our own entries)
 
     def get_many(self, keys: list[str]) -> dict[str, CachedPage]:
-        values = self.redis.mget([self.PREFIX + key for key in keys])
+        if self.down:
+            return {}
+        with self._reaching():
+            values = self.redis.mget([self.PREFIX + key for key in keys])
         return {
             key: pickle.loads(data)  # noqa: S301  (our own entries)
             for key, data in zip(keys, values, strict=True)
@@ -192,6 +227,12 @@ class RedisPageStore:
         }
 
     def store(self, key: str, page: CachedPage, tags: set[str], ttl: int, started_ns: int):
+        if self.down:
+            return
+        with self._reaching():
+            self._store(key, page, tags, ttl, started_ns)
+
+    def _store(self, key: str, page: CachedPage, tags: set[str], ttl: int, started_ns: int):
         tag_list = sorted(tags)
         purged = self.redis.mget([f"{self.PREFIX}purged:{t}" for t in tag_list])
         if any(mark and int(mark) >= started_ns for mark in purged):
@@ -208,6 +249,12 @@ class RedisPageStore:
             self.redis.delete(self.PREFIX + key)
 
     def purge(self, tags: set[str]) -> int:
+        if self.down:
+            raise self._unreachable[0]("Redis could not be reached a moment ago")
+        with self._reaching():
+            return self._purge(tags)
+
+    def _purge(self, tags: set[str]) -> int:
         now = time.time_ns()
         pipe = self.redis.pipeline()
         for tag in tags:
@@ -221,7 +268,10 @@ class RedisPageStore:
         return len(keys)
 
     def purged_since(self, tag: str, since_ns: int) -> bool:
-        mark = self.redis.get(f"{self.PREFIX}purged:{tag}")
+        if self.down:
+            return False
+        with self._reaching():
+            mark = self.redis.get(f"{self.PREFIX}purged:{tag}")
         return mark is not None and int(mark) > since_ns
 
     def prune(self, max_entries: int) -> int:

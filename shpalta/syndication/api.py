@@ -14,6 +14,7 @@ a 429 says when to come back.
 
 import base64
 import binascii
+import logging
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -37,6 +38,8 @@ from shpalta.newsroom.models.article import ArticleQuerySet, in_list
 from .feeds import ENCLOSURE_SPEC
 from .links import absolute
 from .ninjs import article_to_ninjs
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
@@ -67,11 +70,15 @@ def _use_allowance(environ) -> tuple[int, HttpResponse | None]:
     window = settings.API_RATE_WINDOW
     now = time.time()
     key = f"api-rate:{environ.get('REMOTE_ADDR', 'unknown')}:{int(now // window)}"
-    cache.add(key, 0, window + 1)
     try:
-        used = cache.incr(key)
-    except ValueError:  # the entry expired between add and incr
-        used = 1
+        cache.add(key, 0, window + 1)
+        try:
+            used = cache.incr(key)
+        except ValueError:  # the entry expired between add and incr
+            used = 1
+    except Exception:  # the cache cannot be reached: the API answers, uncounted
+        logger.exception("API: could not count a request against its allowance")
+        return settings.API_RATE_LIMIT, None
     if used <= settings.API_RATE_LIMIT:
         return settings.API_RATE_LIMIT - used, None
     retry_after = int(window - now % window) + 1

@@ -546,3 +546,78 @@ def test_a_list_part_of_an_article_gone_before_it_is_read_is_left_out(world, rf)
             rf.get("/"), "test-part", ids, Article.objects.in_bulk, lambda a: a.headline
         )
         assert parts == ["Earlier story"]
+
+
+@pytest.fixture(params=["every call fails", "not asked after a failure"])
+def redis_down(request, settings, monkeypatch):
+    """Production's settings with their Redis unreachable: REDIS_URL (the page cache's
+    store and Django's cache) names a loopback port where nothing listens. The store is
+    either asked on every call (each caller meets the failure), or, as in production,
+    not asked for a while after a failure."""
+    from shpalta.caching.local import forget_all
+    from shpalta.caching.store import RedisPageStore
+
+    from .test_varnish import free_port
+
+    if request.param == "every call fails":
+        monkeypatch.setattr(RedisPageStore, "DOWN_SECONDS", 0)
+    url = f"redis://127.0.0.1:{free_port()}/0"
+    settings.REDIS_URL = url
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    }
+    forget_all()
+    return request.param
+
+
+def test_the_site_reads_and_publishes_while_its_cache_cannot_be_reached(
+    client, world, redis_down, caplog
+):
+    """A cache that fails must not take the site down: every page, feed and API answer
+    is rendered anew, a made-up address is still a 404, and a story still goes live."""
+    story = english_story(world, headline="Power back in Kharkiv")
+    for url in pages_of(world["earlier"]):
+        assert fetch(client, url).status_code == 200, url
+        status, _, _ = through_fast_path(url)
+        assert status.startswith("200"), url
+    for url in ("/eng/tags/made-up-1/", "/x1/news/", "/eng/news/2099/01/01/"):
+        assert fetch(client, url).status_code == 404, url
+        status, _, body = through_fast_path(url)
+        assert status.startswith("404") and b"<main" in body, url
+    detail = f"/api/v1/articles/en/{world['earlier'].story_number}/"
+    assert fetch(client, detail).status_code == 200
+    story.save_revision().publish()
+    story.refresh_from_db()
+    for url in [story.get_absolute_url(), *pages_of(story)]:
+        assert shows(client, url, story), url
+    failed = {record.name for record in caplog.records if record.levelname == "ERROR"}
+    assert {"shpalta.caching.purge", "shpalta.syndication.api"} <= failed
+    if redis_down == "every call fails":
+        assert {"shpalta.caching.wsgi", "shpalta.caching.middleware"} <= failed
+        assert "shpalta.caching.fragments" in failed
+
+
+def test_an_unreachable_redis_is_not_asked_again_at_once(settings, monkeypatch):
+    """After a failure the store answers at once for a while (a miss, nothing kept, a
+    purge refused) instead of making every request wait for Redis again."""
+    from redis import ConnectionError
+
+    from shpalta.caching.pages import store
+    from shpalta.caching.store import CachedPage, RedisPageStore
+
+    from .test_varnish import free_port
+
+    monkeypatch.setattr(RedisPageStore, "DOWN_SECONDS", 0.2)
+    settings.REDIS_URL = f"redis://127.0.0.1:{free_port()}/0"
+    page = CachedPage(200, [], b"<p>page</p>", '"e"', time.time())
+    with pytest.raises(ConnectionError):
+        store().get("/eng/")
+    assert store().get("/eng/") is None
+    assert store().get_many(["/eng/"]) == {}
+    assert store().purged_since("all", 0) is False
+    store().store("/eng/", page, {"all"}, 300, time.time_ns())
+    with pytest.raises(ConnectionError):
+        store().purge({"all"})
+    time.sleep(0.25)
+    with pytest.raises(ConnectionError):
+        store().get("/eng/")  # asked again

@@ -1,5 +1,7 @@
 """Support Us and About, and the 404 and 500 pages."""
 
+import logging
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -12,6 +14,8 @@ from shpalta.newsroom.models import InfoPage
 from shpalta.syndication.metadata import PageHead
 
 from .common import front_page_links, in_each_edition, render_page
+
+logger = logging.getLogger(__name__)
 
 
 def info_page(request: HttpRequest, kind: str) -> HttpResponse:
@@ -42,7 +46,12 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
         )
         return page.content.decode(), set(cache_tags.of_request(request))
 
-    html = cached_fragment(request, f"not-found-{code}", render)
+    try:
+        html = cached_fragment(request, f"not-found-{code}", render)
+    except Exception:
+        # Django answers 500 when the 404 page fails, and logs only that it did.
+        logger.exception("The 404 page of %s failed", request.path)
+        raise
     return HttpResponse(html, status=404)
 
 
