@@ -15,7 +15,9 @@ baseline measured in the same run. Loopback only, bounded durations; `make bench
                           connection, on generated archives of 10,000 and --archive
                           articles (kept in var/bench/archive-N)   p95 ≤ 1.5 × and < 50 ms
 
-Each server runs as `make serve` runs it: granian, one worker per core, 4 threads.
+Each server runs as `make serve` runs it: granian, one worker per core, 4 threads. The
+rows against nginx are measured in turn with it, PAIRS times, and their ratio is the
+median of the pairs'.
 Usage: python bench/run.py [--seconds 10] [--connections 32] [--archive 1000000]
        [--postgres postgres://postgres@127.0.0.1:5432] [--only-scale]
 """
@@ -316,6 +318,7 @@ def wrk(url: str, seconds: int, connections: int, pause_ms: int = 0) -> dict:
     }
 
 
+PAIRS = 3  # rounds of a row measured in turn with its nginx baseline
 FLOOD_SECONDS = 60
 ROUNDS = 3
 READERS = 16  # paced readers: connections, each pausing READER_PAUSE_MS (~2,000 req/s)
@@ -510,6 +513,42 @@ def main() -> None:
         print(f"  {name}: {result['rate']:,.0f} req/s", flush=True)
         return result
 
+    def against_static(name, url, target):
+        """A row measured in turn with nginx's static file, PAIRS times: its ratio is the
+        median of the pairs' ratios, its figures the medians of its own rounds. (This
+        shared machine's speed drifts by a fifth over minutes, more than a row measured
+        once minutes after its baseline can tell from the target.)"""
+        static_url = f"http://127.0.0.1:{ports['nginx']}/article.html"
+        pairs = [
+            (
+                wrk(static_url, options.seconds, options.connections),
+                wrk(url, options.seconds, options.connections),
+            )
+            for _ in range(PAIRS)
+        ]
+        result = {
+            key: statistics.median(subject[key] for _, subject in pairs)
+            for key in ("rate", "p50", "p99")
+        }
+        result["non2xx"] = sum(subject["non2xx"] for _, subject in pairs)
+        ratios = [subject["rate"] / static["rate"] for static, subject in pairs]
+        nginx = statistics.median(static["rate"] for static, _ in pairs)
+        rows.append(
+            {
+                "name": name,
+                **result,
+                "baseline": (f"nginx in turn, {PAIRS} pairs", nginx),
+                "ratio": statistics.median(ratios),
+                "ratios": ratios,
+                "target": target,
+            }
+        )
+        print(
+            f"  {name}: {result['rate']:,.0f} req/s; nginx in turn {nginx:,.0f}; "
+            f"ratios {', '.join(f'{r:.2f}' for r in ratios)}",
+            flush=True,
+        )
+
     with ExitStack() as stack:
         uncached_server = stack.enter_context(
             granian("shpalta.wsgi:application", ports["uncached"], shpalta_env(var, PAGE_CACHE="0"))
@@ -553,21 +592,15 @@ def main() -> None:
             f"Article page: {len(body):,} bytes; "
             f"{options.seconds} s per row, {options.connections} connections"
         )
-        static_result = measure(
+        measure(
             "nginx, static file of the same bytes",
             f"http://127.0.0.1:{ports['nginx']}/article.html",
         )
-        measure(
-            "article, Shpalta page cache (fast path)",
-            cached + story["url"],
-            ("nginx", static_result["rate"]),
-            0.1,
-        )
+        against_static("article, Shpalta page cache (fast path)", cached + story["url"], 0.1)
         flood = flood_rounds(cached + story["url"], story["url"], options)
-        measure(
+        against_static(
             "article, Varnish in front of Shpalta",
             f"http://127.0.0.1:{ports['varnish']}{story['url']}",
-            ("nginx", static_result["rate"]),
             0.9,
         )
         stock_result = measure(
@@ -647,7 +680,10 @@ def main() -> None:
         ratio = ""
         if row["baseline"]:
             name, rate = row["baseline"]
-            ratio = f"{row['rate'] / rate:.2f} × {name} (≥ {row['target']})"
+            value = row.get("ratio", row["rate"] / rate)
+            ratio = f"{value:.2f} × {name} (≥ {row['target']})"
+            if "ratios" in row:
+                ratio += f"; pairs {', '.join(f'{r:.2f}' for r in row['ratios'])}"
         bad = f" ({row['non2xx']} non-2xx)" if row["non2xx"] else ""
         print(
             f"| {row['name']}{bad} | {row['rate']:,.0f} | {row['p50']:.1f} "
