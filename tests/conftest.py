@@ -45,7 +45,9 @@ def _page_cache_of_its_own(settings, tmp_path):
     settings.PAGE_CACHE_PATH = tmp_path / "page-cache.sqlite3"
     from shpalta.caching.local import forget_all
     from shpalta.caching.pages import store
+    from shpalta.caching.store import CircuitBreaker
 
+    CircuitBreaker.reset_all()  # an outage an earlier test made
     store().clear()
     forget_all()  # names and ad slots kept in this process from an earlier test
 

@@ -13,6 +13,7 @@ import pickle
 import sqlite3
 import threading
 import time
+import weakref
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -171,16 +172,46 @@ class SQLitePageStore:
         db.executescript("DELETE FROM page; DELETE FROM page_tag; DELETE FROM purged;")
 
 
+class CircuitBreaker:
+    """A service that failed is not asked again for SECONDS: while it is down, each
+    request would otherwise wait for it (up to a timeout) before doing without it."""
+
+    SECONDS = 1.0
+    _every = weakref.WeakSet()
+
+    def __init__(self, errors: tuple[type[BaseException], ...]):
+        self._errors = errors
+        self._until = 0.0
+        self._every.add(self)
+
+    @classmethod
+    def reset_all(cls) -> None:
+        """Ask every service again at once (tests: one test's outage is not the next's)."""
+        for breaker in list(cls._every):
+            breaker._until = 0.0
+
+    @property
+    def tripped(self) -> bool:
+        return time.monotonic() < self._until
+
+    @contextmanager
+    def watching(self):
+        try:
+            yield
+        except self._errors:
+            self._until = time.monotonic() + self.SECONDS
+            raise
+
+
 class RedisPageStore:
     """Entries as Redis strings; each tag a set of the entry keys that carry it.
 
     A Redis that cannot be reached must not take the site down, nor slow every request:
     the command that finds it gone fails (its caller logs that and renders the page),
-    and for DOWN_SECONDS after that the store is not asked at all: a lookup is a miss,
+    and for CircuitBreaker.SECONDS after that the store is not asked at all: a lookup is a miss,
     nothing is kept, a purge fails at once. What was kept before expires by itself."""
 
     PREFIX = "shpalta:page:"
-    DOWN_SECONDS = 1.0
 
     def __init__(self, url: str):
         import redis
@@ -193,32 +224,24 @@ class RedisPageStore:
             socket_timeout=REDIS_SECONDS,
             retry=Retry(NoBackoff(), 0),  # a page rendered anew costs less than a retry
         )
-        self._unreachable = (redis.ConnectionError, redis.TimeoutError)
-        self._down_until = 0.0
+        self.breaker = CircuitBreaker((redis.ConnectionError, redis.TimeoutError))
+        self._down_error = redis.ConnectionError
 
     @property
     def down(self) -> bool:
-        return time.monotonic() < self._down_until
-
-    @contextmanager
-    def _reaching(self):
-        try:
-            yield
-        except self._unreachable:
-            self._down_until = time.monotonic() + self.DOWN_SECONDS
-            raise
+        return self.breaker.tripped
 
     def get(self, key: str) -> CachedPage | None:
         if self.down:
             return None
-        with self._reaching():
+        with self.breaker.watching():
             data = self.redis.get(self.PREFIX + key)
         return pickle.loads(data) if data else None  # noqa: S301  (our own entries)
 
     def get_many(self, keys: list[str]) -> dict[str, CachedPage]:
         if self.down:
             return {}
-        with self._reaching():
+        with self.breaker.watching():
             values = self.redis.mget([self.PREFIX + key for key in keys])
         return {
             key: pickle.loads(data)  # noqa: S301  (our own entries)
@@ -229,7 +252,7 @@ class RedisPageStore:
     def store(self, key: str, page: CachedPage, tags: set[str], ttl: int, started_ns: int):
         if self.down:
             return
-        with self._reaching():
+        with self.breaker.watching():
             self._store(key, page, tags, ttl, started_ns)
 
     def _store(self, key: str, page: CachedPage, tags: set[str], ttl: int, started_ns: int):
@@ -250,8 +273,8 @@ class RedisPageStore:
 
     def purge(self, tags: set[str]) -> int:
         if self.down:
-            raise self._unreachable[0]("Redis could not be reached a moment ago")
-        with self._reaching():
+            raise self._down_error("Redis could not be reached a moment ago")
+        with self.breaker.watching():
             return self._purge(tags)
 
     def _purge(self, tags: set[str]) -> int:
@@ -270,7 +293,7 @@ class RedisPageStore:
     def purged_since(self, tag: str, since_ns: int) -> bool:
         if self.down:
             return False
-        with self._reaching():
+        with self.breaker.watching():
             mark = self.redis.get(f"{self.PREFIX}purged:{tag}")
         return mark is not None and int(mark) > since_ns
 

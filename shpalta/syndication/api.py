@@ -31,6 +31,7 @@ from django.utils.http import http_date, urlencode
 from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_per_article
 from shpalta.caching.pages import etag_of
+from shpalta.caching.store import CircuitBreaker
 from shpalta.editions.registry import EDITION_CODES
 from shpalta.newsroom.models import Article, ArticleAuthor, Author, Kind, NewsImage, Tag
 from shpalta.newsroom.models.article import ArticleQuerySet, in_list
@@ -65,17 +66,24 @@ def error(status: int, code: str, message: str, parameter: str | None = None, **
     return JsonResponse(body, status=status, headers=headers)
 
 
+# Counting in a cache that cannot be reached is not tried again for a moment.
+_counter = CircuitBreaker((Exception,))
+
+
 def _use_allowance(environ) -> tuple[int, HttpResponse | None]:
     """Count a request against its client's allowance: what is left, or the 429."""
     window = settings.API_RATE_WINDOW
     now = time.time()
     key = f"api-rate:{environ.get('REMOTE_ADDR', 'unknown')}:{int(now // window)}"
+    if _counter.tripped:
+        return settings.API_RATE_LIMIT, None
     try:
-        cache.add(key, 0, window + 1)
-        try:
-            used = cache.incr(key)
-        except ValueError:  # the entry expired between add and incr
-            used = 1
+        with _counter.watching():
+            cache.add(key, 0, window + 1)
+            try:
+                used = cache.incr(key)
+            except ValueError:  # the entry expired between add and incr
+                used = 1
     except Exception:  # the cache cannot be reached: the API answers, uncounted
         logger.exception("API: could not count a request against its allowance")
         return settings.API_RATE_LIMIT, None

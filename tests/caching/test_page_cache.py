@@ -548,25 +548,31 @@ def test_a_list_part_of_an_article_gone_before_it_is_read_is_left_out(world, rf)
         assert parts == ["Earlier story"]
 
 
-@pytest.fixture(params=["every call fails", "not asked after a failure"])
-def redis_down(request, settings, monkeypatch):
+@pytest.fixture
+def redis_unreachable(settings):
     """Production's settings with their Redis unreachable: REDIS_URL (the page cache's
-    store and Django's cache) names a loopback port where nothing listens. The store is
-    either asked on every call (each caller meets the failure), or, as in production,
-    not asked for a while after a failure."""
+    store and Django's cache) names a loopback port where nothing listens."""
     from shpalta.caching.local import forget_all
-    from shpalta.caching.store import RedisPageStore
 
     from .test_varnish import free_port
 
-    if request.param == "every call fails":
-        monkeypatch.setattr(RedisPageStore, "DOWN_SECONDS", 0)
     url = f"redis://127.0.0.1:{free_port()}/0"
     settings.REDIS_URL = url
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
     }
     forget_all()
+    return url
+
+
+@pytest.fixture(params=["every call fails", "not asked after a failure"])
+def redis_down(request, redis_unreachable, monkeypatch):
+    """Redis unreachable, and either asked on every call (each caller meets the
+    failure), or, as in production, not asked for a while after a failure."""
+    from shpalta.caching.store import CircuitBreaker
+
+    if request.param == "every call fails":
+        monkeypatch.setattr(CircuitBreaker, "SECONDS", 0)
     return request.param
 
 
@@ -603,11 +609,11 @@ def test_an_unreachable_redis_is_not_asked_again_at_once(settings, monkeypatch):
     from redis import ConnectionError
 
     from shpalta.caching.pages import store
-    from shpalta.caching.store import CachedPage, RedisPageStore
+    from shpalta.caching.store import CachedPage, CircuitBreaker
 
     from .test_varnish import free_port
 
-    monkeypatch.setattr(RedisPageStore, "DOWN_SECONDS", 0.2)
+    monkeypatch.setattr(CircuitBreaker, "SECONDS", 0.2)
     settings.REDIS_URL = f"redis://127.0.0.1:{free_port()}/0"
     page = CachedPage(200, [], b"<p>page</p>", '"e"', time.time())
     with pytest.raises(ConnectionError):
@@ -621,3 +627,18 @@ def test_an_unreachable_redis_is_not_asked_again_at_once(settings, monkeypatch):
     time.sleep(0.25)
     with pytest.raises(ConnectionError):
         store().get("/eng/")  # asked again
+
+
+def test_the_api_does_not_wait_for_an_unreachable_cache_on_every_request(
+    client, world, redis_unreachable, caplog, monkeypatch
+):
+    """The API's rate count lives in Django's cache: once it has failed, the API answers
+    uncounted for a while instead of asking the cache again for each request."""
+    from shpalta.caching.store import CircuitBreaker
+
+    monkeypatch.setattr(CircuitBreaker, "SECONDS", 60)
+    detail = f"/api/v1/articles/en/{world['earlier'].story_number}/"
+    for _ in range(3):
+        assert fetch(client, detail).status_code == 200
+    counted = [r for r in caplog.records if r.name == "shpalta.syndication.api"]
+    assert len(counted) == 1
