@@ -19,7 +19,14 @@ from shpalta.editions.dates import KYIV
 from shpalta.newsroom.models import Label
 from shpalta.wsgi import application
 
-from ..factories import house_body, make_article, make_author, make_section, make_tag
+from ..factories import (
+    house_body,
+    make_article,
+    make_author,
+    make_image,
+    make_section,
+    make_tag,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -553,14 +560,13 @@ def redis_unreachable(settings):
     """Production's settings with their Redis unreachable: REDIS_URL (the page cache's
     store and Django's cache) names a loopback port where nothing listens."""
     from shpalta.caching.local import forget_all
+    from shpalta.settings import redis_cache
 
     from .test_varnish import free_port
 
     url = f"redis://127.0.0.1:{free_port()}/0"
     settings.REDIS_URL = url
-    settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
-    }
+    settings.CACHES = {"default": redis_cache(url)}
     forget_all()
     return url
 
@@ -577,11 +583,12 @@ def redis_down(request, redis_unreachable, monkeypatch):
 
 
 def test_the_site_reads_and_publishes_while_its_cache_cannot_be_reached(
-    client, world, redis_down, caplog
+    client, world, redis_down, caplog, editor
 ):
     """A cache that fails must not take the site down: every page, feed and API answer
-    is rendered anew, a made-up address is still a 404, and a story still goes live."""
-    story = english_story(world, headline="Power back in Kharkiv")
+    is rendered anew, a made-up address is still a 404, a story (with a picture, whose
+    renditions Wagtail keeps in Django's cache) still goes live, and the admin works."""
+    story = english_story(world, headline="Power back in Kharkiv", main_image=make_image())
     for url in pages_of(world["earlier"]):
         assert fetch(client, url).status_code == 200, url
         status, _, _ = through_fast_path(url)
@@ -596,6 +603,9 @@ def test_the_site_reads_and_publishes_while_its_cache_cannot_be_reached(
     story.refresh_from_db()
     for url in [story.get_absolute_url(), *pages_of(story)]:
         assert shows(client, url, story), url
+    client.force_login(editor)
+    for url in ("/admin/", "/admin/pages/", f"/admin/pages/{story.pk}/edit/"):
+        assert client.get(url).status_code == 200, url
     failed = {record.name for record in caplog.records if record.levelname == "ERROR"}
     assert {"shpalta.caching.purge", "shpalta.syndication.api"} <= failed
     if redis_down == "every call fails":
