@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.utils import timezone
+from wagtail.admin.admin_url_finder import AdminURLFinder
 
 from shpalta.editions.dates import KYIV
 from shpalta.newsroom.models import Label
@@ -604,8 +605,10 @@ def test_the_site_reads_and_publishes_while_its_cache_cannot_be_reached(
     for url in [story.get_absolute_url(), *pages_of(story)]:
         assert shows(client, url, story), url
     client.force_login(editor)
-    for url in ("/admin/", "/admin/pages/", f"/admin/pages/{story.pk}/edit/"):
+    edit = AdminURLFinder(editor).get_edit_url(story)
+    for url in ("/admin/", "/admin/pages/", edit):
         assert client.get(url).status_code == 200, url
+    assert "Power back in Kharkiv" in client.get(edit).content.decode()
     failed = {record.name for record in caplog.records if record.levelname == "ERROR"}
     assert {"shpalta.caching.purge", "shpalta.syndication.api"} <= failed
     if redis_down == "every call fails":
