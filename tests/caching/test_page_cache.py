@@ -18,6 +18,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 
 from shpalta.editions.dates import KYIV
 from shpalta.newsroom.models import Label
+from shpalta.reader.views.common import kyiv_today
 from shpalta.wsgi import application
 
 from ..factories import (
@@ -76,13 +77,16 @@ def world(newsroom):
 
 
 def pages_of(article) -> list[str]:
-    """Every address that shows this English article (or will once it is live)."""
+    """Every address that shows this English article (or will once it is live). All
+    News without a day shows Kyiv's today: in the first hours after Kyiv's midnight a
+    story of the day before is on its day's page alone."""
     day = timezone.localtime(article.published_at or article.go_live_at, KYIV)
     kind_list = [] if article.kind == "news" else [f"/eng/{article.url_kind}/"]
+    today = ["/eng/news/"] if day.date() == kyiv_today() else []
     return [
         *kind_list,
         "/eng/",
-        "/eng/news/",
+        *today,
         f"/eng/news/{day:%Y/%m}/{day.day}/",
         "/eng/tags/drones/",
         "/eng/sections/war/",

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 import pytest
 from django.utils import timezone
 
-from shpalta.editions.dates import KYIV
+from shpalta.editions.dates import KYIV, kyiv_day_bounds, kyiv_time
 from shpalta.newsroom.models import Label
 
 from ..factories import make_article, make_author, make_section, make_tag
@@ -27,7 +27,10 @@ def main(response) -> str:
 def test_all_news_shows_todays_items_newest_first_with_time_label_and_media(client, newsroom):
     now = timezone.now()
     explainer = Label.objects.create(slug="explainer", name_uk="ПОЯСНЕННЯ", name_en="EXPLAINER")
-    older = make_article(headline="Ранкова новина", published_at=now - timedelta(minutes=30))
+    # Half an hour before, or halfway since Kyiv's midnight in the first hour of the day.
+    since_midnight = now - kyiv_day_bounds(kyiv_time(now).date())[0]
+    earlier = now - min(timedelta(minutes=30), since_midnight / 2)
+    older = make_article(headline="Ранкова новина", published_at=earlier)
     make_article(
         headline="Свіжа новина", has_photos=True, has_video=True, is_urgent=True, labels=[explainer]
     )
