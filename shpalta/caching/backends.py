@@ -3,7 +3,7 @@ keep there (image renditions, the sites' root paths, the API's rate counts) is w
 keeping, never worth failing a page for. A Redis that cannot be reached is a miss: reads
 give their default, writes are dropped, and it is not asked again for a second
 (CircuitBreaker). `incr` and `clear` still raise: a count that cannot be made must be
-known (the API answers uncounted then)."""
+known (the API answers uncounted then); `incr` at once while Redis is not asked."""
 
 import logging
 from functools import partial
@@ -58,3 +58,7 @@ class ForgivingRedisCache(RedisCache):
 
     def delete_many(self, keys, version=None):
         return self._or(None, partial(super().delete_many, keys, version))
+
+    def incr(self, key, delta=1, version=None):
+        with self.breaker.watching(refuse=True):
+            return super().incr(key, delta, version)

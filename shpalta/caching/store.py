@@ -195,7 +195,12 @@ class CircuitBreaker:
         return time.monotonic() < self._until
 
     @contextmanager
-    def watching(self):
+    def watching(self, *, refuse: bool = False):
+        """Trips the breaker when the block fails with one of its errors; with `refuse`,
+        raises the first of them at once while it is tripped instead of running the
+        block (a call whose caller must know it was not made)."""
+        if refuse and self.tripped:
+            raise self._errors[0]("not asked: it could not be reached a moment ago")
         try:
             yield
         except self._errors:
@@ -208,8 +213,9 @@ class RedisPageStore:
 
     A Redis that cannot be reached must not take the site down, nor slow every request:
     the command that finds it gone fails (its caller logs that and renders the page),
-    and for CircuitBreaker.SECONDS after that the store is not asked at all: a lookup is a miss,
-    nothing is kept, a purge fails at once. What was kept before expires by itself."""
+    and for CircuitBreaker.SECONDS after that the store is not asked at all: a lookup is
+    a miss, nothing is kept, a purge fails at once. What was kept before expires by
+    itself."""
 
     PREFIX = "shpalta:page:"
 
@@ -225,21 +231,16 @@ class RedisPageStore:
             retry=Retry(NoBackoff(), 0),  # a page rendered anew costs less than a retry
         )
         self.breaker = CircuitBreaker((redis.ConnectionError, redis.TimeoutError))
-        self._down_error = redis.ConnectionError
-
-    @property
-    def down(self) -> bool:
-        return self.breaker.tripped
 
     def get(self, key: str) -> CachedPage | None:
-        if self.down:
+        if self.breaker.tripped:
             return None
         with self.breaker.watching():
             data = self.redis.get(self.PREFIX + key)
         return pickle.loads(data) if data else None  # noqa: S301  (our own entries)
 
     def get_many(self, keys: list[str]) -> dict[str, CachedPage]:
-        if self.down:
+        if self.breaker.tripped:
             return {}
         with self.breaker.watching():
             values = self.redis.mget([self.PREFIX + key for key in keys])
@@ -250,7 +251,7 @@ class RedisPageStore:
         }
 
     def store(self, key: str, page: CachedPage, tags: set[str], ttl: int, started_ns: int):
-        if self.down:
+        if self.breaker.tripped:
             return
         with self.breaker.watching():
             self._store(key, page, tags, ttl, started_ns)
@@ -272,9 +273,7 @@ class RedisPageStore:
             self.redis.delete(self.PREFIX + key)
 
     def purge(self, tags: set[str]) -> int:
-        if self.down:
-            raise self._down_error("Redis could not be reached a moment ago")
-        with self.breaker.watching():
+        with self.breaker.watching(refuse=True):
             return self._purge(tags)
 
     def _purge(self, tags: set[str]) -> int:
@@ -291,7 +290,7 @@ class RedisPageStore:
         return len(keys)
 
     def purged_since(self, tag: str, since_ns: int) -> bool:
-        if self.down:
+        if self.breaker.tripped:
             return False
         with self.breaker.watching():
             mark = self.redis.get(f"{self.PREFIX}purged:{tag}")

@@ -646,6 +646,51 @@ def test_an_unreachable_redis_is_not_asked_again_at_once(settings, monkeypatch):
         store().get("/eng/")  # asked again
 
 
+def test_a_redis_that_does_not_answer_is_not_asked_again_while_tripped(settings, monkeypatch):
+    """A Redis host that takes connections and never answers (hung): the first command
+    of the page store, and the first of Django's cache, each wait out the timeout; no
+    other command of either opens a connection to it while their breaker is tripped."""
+    import socket
+
+    import redis
+    from django.core.cache import caches
+
+    from shpalta.caching.pages import store
+    from shpalta.caching.store import CachedPage, CircuitBreaker
+    from shpalta.settings import redis_cache
+
+    monkeypatch.setattr(CircuitBreaker, "SECONDS", 60)
+    with socket.socket() as hung:
+        hung.bind(("127.0.0.1", 0))
+        hung.listen(64)
+        hung.setblocking(False)
+        url = f"redis://127.0.0.1:{hung.getsockname()[1]}/0"
+        settings.REDIS_URL = url
+        settings.CACHES = {"default": redis_cache(url)}
+        failed = (redis.ConnectionError, redis.TimeoutError)
+        with pytest.raises(failed):
+            store().get("/eng/")
+        assert caches["default"].get("api-rate:x") is None
+        page = CachedPage(200, [], b"<p>page</p>", '"e"', time.time())
+        for _ in range(3):
+            assert store().get("/eng/") is None
+            assert store().get_many(["/eng/"]) == {}
+            assert store().purged_since("all", 0) is False
+            store().store("/eng/", page, {"all"}, 300, time.time_ns())
+            with pytest.raises(failed):
+                store().purge({"all"})
+            assert caches["default"].add("api-rate:x", 0) is False
+            with pytest.raises(failed):
+                caches["default"].incr("api-rate:x")
+        opened = []
+        with contextlib.suppress(BlockingIOError):
+            while True:
+                opened.append(hung.accept()[0])
+        for connection in opened:
+            connection.close()
+        assert len(opened) == 2
+
+
 def test_the_api_does_not_wait_for_an_unreachable_cache_on_every_request(
     client, world, redis_unreachable, caplog, monkeypatch
 ):
