@@ -29,10 +29,13 @@ def _pages(article: Article) -> list[str]:
     with translation.override("en"):
         tag = article.ordered_tags()[0].slug
         author = article.ordered_authors()[0].slug
+    # All News without a day shows Kyiv's today: after Kyiv's midnight, yesterday's story
+    # is on its day's page only.
+    today = ["/eng/news/"] if day.date() == timezone.localdate(timezone=KYIV) else []
     return [
         article.get_absolute_url(),
         "/eng/",
-        "/eng/news/",
+        *today,
         f"/eng/news/{day:%Y/%m}/{day.day}/",
         f"/eng/tags/{tag}/",
         f"/eng/sections/{article.section.slug}/",

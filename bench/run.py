@@ -90,14 +90,17 @@ def process(args: list[str], env: dict | None = None, cwd: Path = ROOT, log: Pat
 
 
 def run(args: list[str], env: dict | None = None, cwd: Path = ROOT) -> str:
-    return subprocess.run(  # noqa: S603
+    done = subprocess.run(  # noqa: S603
         args,
         cwd=cwd,
         env={**os.environ, **(env or {})},
-        check=True,
         capture_output=True,
         text=True,
-    ).stdout
+    )
+    if done.returncode:
+        sys.stderr.write(done.stderr[-4000:])  # why it failed, not only that it did
+        done.check_returncode()
+    return done.stdout
 
 
 def shpalta_env(var: Path, **extra) -> dict:
