@@ -63,11 +63,12 @@ def _month_bounds(year: int, month: int) -> tuple[datetime, datetime]:
 
 
 def _parse_month(year: str, month: str) -> tuple[int, int]:
-    number = int(month)
+    asked = (int(year), int(month))  # compared as numbers: year 0000 is no date
     today = timezone.localtime(timezone.now(), KYIV).date()
-    if not 1 <= number <= 12 or not FIRST_MONTH <= date(int(year), number, 1) <= today:
+    first, last = (FIRST_MONTH.year, FIRST_MONTH.month), (today.year, today.month)
+    if not 1 <= asked[1] <= 12 or not first <= asked <= last:
         raise Http404("There is no sitemap for that month.")
-    return int(year), number
+    return asked
 
 
 def _xml_response(parts: Iterable[bytes | Encoded]) -> HttpResponse:

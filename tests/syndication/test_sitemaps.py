@@ -251,6 +251,7 @@ def test_empty_edition_gives_empty_but_well_formed_sitemaps(client, newsroom, in
         "/sitemaps/2024-00.xml",
         "/sitemaps/1999-12.xml",
         "/sitemaps/2999-01.xml",
+        "/sitemaps/0000-11.xml",
         "/sitemaps/2024-12.xml?p=abc",
         "/sitemaps/2024-12.xml?p=9",
         "/deu/sitemaps/news.xml",
