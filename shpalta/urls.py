@@ -1,12 +1,27 @@
 """URLs: the newsroom editor, media, and the reader site under each edition's prefix."""
 
+import errno
+
 from django.conf import settings
+from django.http import Http404
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail.admin import urls as wagtailadmin_urls
 
 from shpalta.editions.urls import edition_patterns
 from shpalta.syndication import sitemaps
+
+
+def serve_media(request, path: str):
+    """Uploads, when no CDN or nginx serves them. A name longer than the file system
+    allows names no file: a 404, where Django's serve() lets the OSError through (a 500)."""
+    try:
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError as error:
+        if error.errno != errno.ENAMETOOLONG:
+            raise
+        raise Http404("No such file.") from None
+
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -15,9 +30,7 @@ urlpatterns = [
     path("api/v1/", include("shpalta.syndication.api_urls")),
 ]
 if settings.SERVE_MEDIA:
-    urlpatterns.append(
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media))
 urlpatterns += edition_patterns(
     path("", include("shpalta.reader.urls")),
     path("", include("shpalta.syndication.urls")),

@@ -108,6 +108,13 @@ def test_unknown_addresses_are_404(client, newsroom, path):
     assert client.get(path).status_code == 404
 
 
+def test_an_uploaded_picture_is_served_and_a_name_no_file_can_have_is_404(client, newsroom):
+    image = make_image()
+    assert client.get(image.file.url).status_code == 200
+    # Longer than any file name (255 bytes on Linux): Django's serve() raised OSError.
+    assert client.get(f"/media/original_images/{'x' * 300}.jpg").status_code == 404
+
+
 def test_unpublished_and_future_articles_are_404(client, newsroom):
     draft = make_article(publish=False, published_at=timezone.now() - timedelta(hours=1))
     future = make_article(published_at=timezone.now() + timedelta(hours=1))
