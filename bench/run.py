@@ -17,7 +17,11 @@ baseline measured in the same run. Loopback only, bounded durations; `make bench
 
 Each server runs as `make serve` runs it: granian, one worker per core, 4 threads. The
 rows against nginx are measured in turn with it, PAIRS times, and their ratio is the
-median of the pairs'.
+median of the pairs'. Each server runs in a session of its own, and so in a scheduling
+group of its own where the kernel groups sessions (autogroup), as a systemd service has
+a cgroup of its own: the two cores are shared between wrk and the server, not between
+their threads (Varnish's thread per connection in wrk's group did 0.97 × nginx where it
+does 0.85–0.9 × in its own).
 Usage: python bench/run.py [--seconds 10] [--connections 32] [--archive 1000000]
        [--postgres postgres://postgres@127.0.0.1:5432] [--only-scale]
 """
@@ -321,7 +325,7 @@ def wrk(url: str, seconds: int, connections: int, pause_ms: int = 0) -> dict:
     }
 
 
-PAIRS = 3  # rounds of a row measured in turn with its nginx baseline
+PAIRS = 6  # rounds of a row measured in turn with its nginx baseline, half --seconds each
 FLOOD_SECONDS = 60
 ROUNDS = 3
 READERS = 16  # paced readers: connections, each pausing READER_PAUSE_MS (~2,000 req/s)
@@ -517,15 +521,17 @@ def main() -> None:
         return result
 
     def against_static(name, url, target):
-        """A row measured in turn with nginx's static file, PAIRS times: its ratio is the
-        median of the pairs' ratios, its figures the medians of its own rounds. (This
-        shared machine's speed drifts by a fifth over minutes, more than a row measured
-        once minutes after its baseline can tell from the target.)"""
+        """A row measured in turn with nginx's static file, PAIRS times for half of
+        --seconds each: its ratio is the median of the pairs' ratios, its figures the
+        medians of its own rounds. (This shared machine's speed drifts by a fifth over
+        minutes, and one pair's ratio spreads from 0.7 to 1.1 around a median of 0.9:
+        more, shorter pairs tell the middle better than three long ones.)"""
         static_url = f"http://127.0.0.1:{ports['nginx']}/article.html"
+        seconds = max(2, options.seconds // 2)
         pairs = [
             (
-                wrk(static_url, options.seconds, options.connections),
-                wrk(url, options.seconds, options.connections),
+                wrk(static_url, seconds, options.connections),
+                wrk(url, seconds, options.connections),
             )
             for _ in range(PAIRS)
         ]
