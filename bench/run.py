@@ -259,6 +259,7 @@ def varnish(port: int, backend_port: int, directory: Path):
     vcl.write_text(source.replace('.port = "8000";', f'.port = "{backend_port}";'))
     return process(
         [
+            *varnish_scheduling(),
             "varnishd",
             "-F",
             "-j",
@@ -276,12 +277,29 @@ def varnish(port: int, backend_port: int, directory: Path):
     )
 
 
+def _varnish_unit() -> list[str]:
+    return (ROOT / "deploy" / "varnish" / "varnish.service.conf").read_text().splitlines()
+
+
 def varnish_parameters() -> list[str]:
     """The -p parameters production runs Varnish with (deploy/varnish/varnish.service.conf)."""
-    unit = (ROOT / "deploy" / "varnish" / "varnish.service.conf").read_text()
-    start = next(line for line in unit.splitlines() if line.startswith("ExecStart=/"))
+    start = next(line for line in _varnish_unit() if line.startswith("ExecStart=/"))
     words = start.split()
     return [part for i, word in enumerate(words) if word == "-p" for part in ("-p", words[i + 1])]
+
+
+def varnish_scheduling() -> list[str]:
+    """chrt with the CPU scheduling policy production runs Varnish under, if the unit sets
+    one (CPUSchedulingPolicy=)."""
+    policy = next(
+        (
+            line.split("=", 1)[1]
+            for line in _varnish_unit()
+            if line.startswith("CPUSchedulingPolicy=")
+        ),
+        "other",
+    )
+    return [] if policy == "other" else ["chrt", f"--{policy}", "0"]
 
 
 def worker_memory(proc) -> list[int]:
