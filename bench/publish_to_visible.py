@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 
 from shpalta.editions.dates import KYIV
 from shpalta.newsroom.models import Article
+from shpalta.reader.views.common import kyiv_today
 
 
 def _visible(url: str, text: str) -> bool:
@@ -31,7 +32,7 @@ def _pages(article: Article) -> list[str]:
         author = article.ordered_authors()[0].slug
     # All News without a day shows Kyiv's today: after Kyiv's midnight, yesterday's story
     # is on its day's page only.
-    today = ["/eng/news/"] if day.date() == timezone.localdate(timezone=KYIV) else []
+    today = ["/eng/news/"] if day.date() == kyiv_today() else []
     return [
         article.get_absolute_url(),
         "/eng/",

@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from shpalta.editions.dates import kyiv_time
 from shpalta.newsroom.models import Label
 
 from ..factories import house_body, make_article, make_author, make_image, make_section, make_tag
@@ -80,8 +81,9 @@ def addresses(newsroom) -> list[str]:
         main_image=image,
         body=house_body(image=image),
     )
-    month = article.published_at.strftime("%Y-%m")
-    day = article.published_at.strftime("%Y/%m/%d")
+    published = kyiv_time(article.published_at)  # the site's days and months are Kyiv's
+    month = published.strftime("%Y-%m")
+    day = published.strftime("%Y/%m/%d")
     return [
         "/",
         "/eng/",
