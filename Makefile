@@ -44,6 +44,7 @@ varnish:  ## Debian's Varnish and its xkey module, for the edge-cache test
 lint: install-test
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: install-test
 	$(PY) -m ruff format .
@@ -69,4 +70,4 @@ bench: install varnish  ## benchmarks against nginx, Varnish and stock Wagtail (
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache test-artifacts
+	rm -rf $(VENV) var .pytest_cache .ruff_cache .import_linter_cache test-artifacts

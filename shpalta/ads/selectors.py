@@ -1,5 +1,5 @@
 """The ad slots a page shows: kept in each server process until an ad slot changes
-(its save purges "all"; caching.local), not read again for every list and article."""
+(its save purges keys.ALL; caching.local), not read again for every list and article."""
 
 from django.http import HttpRequest
 

@@ -2,9 +2,10 @@ from django.apps import AppConfig
 
 
 class CachingConfig(AppConfig):
+    """The page cache: its store, fast path, middleware, edge purges and key vocabulary.
+    It knows no app above it: the apps whose events change pages connect their own
+    purges (newsroom.signal_handlers, ads.signal_handlers)."""
+
     name = "shpalta.caching"
     label = "caching"
     verbose_name = "Page cache"
-
-    def ready(self):
-        from . import signal_handlers  # noqa: F401  (purges on publishing events)

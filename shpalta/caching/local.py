@@ -1,7 +1,7 @@
 """Values a server process keeps in memory until the site changes them: the names that
 have pages, the ad slots. Read from the database once, and again when a purge of their
 key reaches the shared store (an edit of the taxonomy, the ads or the settings purges
-"all"): a process asks the store at most every CHECK_SECONDS, at once after a purge it
+keys.ALL): a process asks the store at most every CHECK_SECONDS, at once after a purge it
 made itself, and reads the value again after MAX_SECONDS in any case."""
 
 import logging
@@ -10,7 +10,7 @@ import time
 import weakref
 from collections.abc import Callable
 
-from . import purge
+from . import keys, purge
 from .pages import store
 
 CHECK_SECONDS = 0.25
@@ -27,7 +27,7 @@ def forget_all() -> None:
 
 
 class KeptInProcess[T]:
-    def __init__(self, load: Callable[[], T], key: str = "all"):
+    def __init__(self, load: Callable[[], T], key: str = keys.ALL):
         self._load = load
         self._key = key
         self._lock = threading.Lock()

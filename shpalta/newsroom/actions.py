@@ -6,7 +6,6 @@ from datetime import timedelta
 from django.utils import timezone
 from wagtail.actions.publish_revision import PublishRevisionAction
 
-from .services import sync_listed_links
 from .signals import live_article_changed
 from .snapshots import ArticleSnapshot
 
@@ -54,7 +53,7 @@ class PublishArticleAction(PublishRevisionAction):
         before = ArticleSnapshot.of(live_before) if live_before else None
         super()._publish_revision(revision, object, user, changed, log_action, previous_revision)
         if object.live and object.live_revision_id == revision.pk:
-            sync_listed_links(article=object)
+            object.sync_listed_links()
             live_article_changed.send(
                 sender=type(object),
                 article=object,

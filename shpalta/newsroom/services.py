@@ -18,25 +18,13 @@ from wagtail.models.media import GroupCollectionPermission
 
 from shpalta.editions.registry import EDITIONS, Edition
 
-from .models import Article, ArticleAuthor, ArticleTag, FrontPage, StoryNumber
+from .models import Article, FrontPage, StoryNumber
 
 logger = logging.getLogger(__name__)
 
 
 class StoryAlreadyTranslatedError(ValueError):
     pass
-
-
-def sync_listed_links(*, article: Article) -> None:
-    """Copy the article's edition, live state and publication time onto its tag and
-    author links (ListedLink), after it goes live, changes or is taken down."""
-    values = {
-        "locale_id": article.locale_id,
-        "live": bool(article.live),
-        "published_at": article.published_at,
-    }
-    ArticleTag.objects.filter(article=article).update(**values)
-    ArticleAuthor.objects.filter(article=article).update(**values)
 
 
 def allocate_story_number() -> int:

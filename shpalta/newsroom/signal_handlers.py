@@ -1,19 +1,51 @@
-"""Wagtail's unpublish (by an editor or at expiry) told as live_article_changed."""
+"""Side effects of newsroom events (connected in apps.py): Wagtail's unpublish told as
+live_article_changed, and the page cache purged of what each event makes stale."""
 
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import unpublished
 
-from .models import Article
-from .services import sync_listed_links
+from shpalta.caching.purge import purge
+
+from . import purges
+from .models import Article, Author, FrontPage, InfoPage, Label, Section, Tag
 from .signals import live_article_changed
 from .snapshots import ArticleSnapshot
 
 
 @receiver(unpublished, sender=Article)
 def article_taken_down(sender, instance: Article, **kwargs):
-    sync_listed_links(article=instance)
+    instance.sync_listed_links()
     if instance.published_at is None:
         return
     live_article_changed.send(
         sender=Article, article=instance, before=ArticleSnapshot.of(instance), after=None
     )
+
+
+@receiver(live_article_changed, sender=Article)
+def purge_article(sender, article: Article, before, after, **kwargs):
+    siblings = (
+        Article.objects.filter(translation_key=article.translation_key)
+        .exclude(pk=article.pk)
+        .values_list("pk", "locale__language_code", "published_at")
+    )
+    purge(purges.article_changed(before=before, after=after, siblings=siblings))
+
+
+@receiver([post_save, post_delete], sender=Section)
+@receiver([post_save, post_delete], sender=Tag)
+@receiver([post_save, post_delete], sender=Author)
+@receiver([post_save, post_delete], sender=Label)
+def purge_names(sender, **kwargs):
+    purge(purges.names_changed())
+
+
+@receiver([post_save, post_delete], sender=FrontPage)
+def purge_front_page(sender, instance: FrontPage, **kwargs):
+    purge(purges.front_page_changed(instance.locale.language_code))
+
+
+@receiver([post_save, post_delete], sender=InfoPage)
+def purge_info_page(sender, instance: InfoPage, **kwargs):
+    purge(purges.info_page_changed(instance.locale.language_code))

@@ -4,8 +4,10 @@ announcements need the lists it left as well as the lists it joined."""
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from .models import Article
+if TYPE_CHECKING:
+    from .models import Article
 
 
 @dataclass(frozen=True)
@@ -22,7 +24,7 @@ class ArticleSnapshot:
     is_urgent: bool
 
     @classmethod
-    def of(cls, article: Article) -> "ArticleSnapshot":
+    def of(cls, article: "Article") -> "ArticleSnapshot":
         return cls(
             pk=article.pk,
             edition=article.locale.language_code,

@@ -383,6 +383,17 @@ class Article(
             obj.published_at = self.published_at
         return obj
 
+    def sync_listed_links(self) -> None:
+        """Copy the article's edition, live state and publication time onto its tag and
+        author links (ListedLink), after it goes live, changes or is taken down."""
+        values = {
+            "locale_id": self.locale_id,
+            "live": bool(self.live),
+            "published_at": self.published_at,
+        }
+        ArticleTag.objects.filter(article=self).update(**values)
+        ArticleAuthor.objects.filter(article=self).update(**values)
+
     def copy_for_translation(self, locale, exclude_fields=None):
         translated = super().copy_for_translation(locale, exclude_fields=exclude_fields)
         translated.live = False
@@ -395,7 +406,7 @@ class Article(
 class ListedLink(Orderable):
     """A link from an article to a tag or author, with copies of the article's edition,
     live state and publication time, kept by the publishing action
-    (services.sync_listed_links): a tag's or author's list, newest first, is then one
+    (Article.sync_listed_links): a tag's or author's list, newest first, is then one
     range of the link table's own index, however many articles the archive holds."""
 
     locale = models.ForeignKey(
