@@ -13,11 +13,10 @@ import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
-from django.utils import timezone, translation
+from django.utils import translation
 
-from shpalta.editions.dates import KYIV
+from shpalta.editions.dates import kyiv_time, kyiv_today
 from shpalta.newsroom.models import Article
-from shpalta.reader.views.common import kyiv_today
 
 
 def _visible(url: str, text: str) -> bool:
@@ -26,7 +25,7 @@ def _visible(url: str, text: str) -> bool:
 
 
 def _pages(article: Article) -> list[str]:
-    day = timezone.localtime(article.published_at, KYIV)
+    day = kyiv_time(article.published_at)
     with translation.override("en"):
         tag = article.ordered_tags()[0].slug
         author = article.ordered_authors()[0].slug

@@ -7,9 +7,9 @@ import random
 from datetime import timedelta
 
 from django.db.models import Max, Min
-from django.utils import timezone
 
-from shpalta.editions.dates import kyiv_time
+from shpalta.editions.dates import kyiv_time, kyiv_today
+from shpalta.editions.fields import in_edition
 from shpalta.editions.registry import EDITIONS
 from shpalta.newsroom.models import Article, ArticleTag, Author, Section
 
@@ -43,10 +43,10 @@ for article in articles:
     link = ArticleTag.objects.filter(article=article).select_related("tag").first()
     if link is not None:
         code = article.locale.language_code
-        tags.append((code, getattr(link.tag, f"slug_{code}")))
+        tags.append((code, in_edition(link.tag, "slug", code)))
 authors = list(Author.objects.order_by("?").values_list("slug", flat=True)[:SAMPLE])
 sections = list(Section.objects.values_list("slug", flat=True))
-today = kyiv_time(timezone.now()).date()
+today = kyiv_today()
 days = [today - timedelta(days=rng.randint(1, 365 * 19)) for _ in range(SAMPLE)]
 codes = [edition.code for edition in EDITIONS]
 paths = {

@@ -12,7 +12,6 @@ import hashlib
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
 
+from . import keys
 from . import tags as cache_tags
 from .pages import etag_of, store
 from .store import CachedPage
@@ -39,17 +39,21 @@ def release() -> str:
     return digest.hexdigest()
 
 
-def fragment_key(key: str) -> str:
-    return f"fragment:{release()}:{key}"
-
-
-@dataclass(frozen=True, slots=True)
 class Encoded:
-    """A fragment as kept: its UTF-8 bytes, and their digest (made once, when it was kept)
-    for the ETag of a response put together from it."""
+    """A fragment as kept: its UTF-8 bytes, and their digest for the ETag of a response put
+    together from them (made when the fragment is kept, or when first asked for)."""
 
-    body: bytes
-    etag: str
+    __slots__ = ("_etag", "body")
+
+    def __init__(self, body: bytes, etag: str = ""):
+        self.body = body
+        self._etag = etag
+
+    @property
+    def etag(self) -> str:
+        if not self._etag:
+            self._etag = etag_of(self.body)
+        return self._etag
 
 
 def cached_fragments(
@@ -58,17 +62,38 @@ def cached_fragments(
     *,
     seconds: int | None = None,
     inherit: bool = True,
-    encoded: bool = False,
-) -> dict[str, SafeString] | dict[str, Encoded]:
+) -> dict[str, SafeString]:
     """The HTML of each fragment in `renders`, read from the store in one lookup; those
     not kept are rendered by their function (HTML and its keys) and kept, for `seconds`
     (PAGE_CACHE_SECONDS unless given) or until one of their keys is purged. The page
     inherits their keys unless `inherit` is false (a page filed under a key that is
-    purged whenever one of its fragments is). `encoded`: each as it is kept (Encoded),
-    for a response put together from them undecoded (a sitemap of hundreds of kilobytes,
-    where decoding, encoding again and hashing cost more than the rest)."""
+    purged whenever one of its fragments is)."""
+    found = _kept_or_rendered(request, renders, seconds=seconds, inherit=inherit)
+    return {key: mark_safe(part.body.decode()) for key, part in found.items()}  # noqa: S308
+
+
+def cached_encoded_fragments(
+    request: HttpRequest,
+    renders: dict[str, Callable[[], tuple[str, set[str]]]],
+    *,
+    seconds: int | None = None,
+    inherit: bool = True,
+) -> dict[str, Encoded]:
+    """As cached_fragments(), each fragment as it is kept (Encoded), for a response put
+    together from them undecoded: a sitemap of hundreds of kilobytes, where decoding,
+    encoding again and hashing the whole cost more than the rest."""
+    return _kept_or_rendered(request, renders, seconds=seconds, inherit=inherit)
+
+
+def _kept_or_rendered(
+    request: HttpRequest,
+    renders: dict[str, Callable[[], tuple[str, set[str]]]],
+    *,
+    seconds: int | None,
+    inherit: bool,
+) -> dict[str, Encoded]:
     found = {}
-    stored_as = {key: fragment_key(key) for key in renders}
+    stored_as = {key: keys.stored_fragment(release(), key) for key in renders}
     if settings.FRAGMENT_CACHE:
         try:
             kept = store().get_many(list(stored_as.values()))
@@ -80,12 +105,7 @@ def cached_fragments(
             if fragment is not None:
                 if inherit:
                     cache_tags.add(request, *fragment.headers[0][1].split())
-                body = fragment.body
-                found[key] = (
-                    Encoded(body, fragment.etag or etag_of(body))
-                    if encoded
-                    else mark_safe(body.decode())  # noqa: S308  (our own HTML)
-                )
+                found[key] = Encoded(fragment.body, fragment.etag)
     for key, render in renders.items():
         if key in found:
             continue
@@ -93,16 +113,16 @@ def cached_fragments(
         html, tags = render()
         if inherit:
             cache_tags.add(request, *tags)
-        body = html.encode()
-        etag = etag_of(body) if encoded else ""
+        found[key] = part = Encoded(html.encode())
         if settings.FRAGMENT_CACHE:
-            fragment = CachedPage(200, [("tags", " ".join(sorted(tags)))], body, etag, time.time())
+            fragment = CachedPage(
+                200, [("tags", " ".join(sorted(tags)))], part.body, part.etag, time.time()
+            )
             ttl = seconds or settings.PAGE_CACHE_SECONDS
             try:
                 store().store(stored_as[key], fragment, tags, ttl, started_ns)
             except Exception:  # the page still gets it
                 logger.exception("Fragments: could not keep %s", key)
-        found[key] = Encoded(body, etag) if encoded else mark_safe(html)  # noqa: S308  (ours)
     return found
 
 
@@ -121,8 +141,8 @@ def cached_per_article(
     render: Callable[[object], str],
 ) -> list[SafeString]:
     """A part of a list per article, in the order of `ids`: a headline's line, an API
-    item. Each is kept as fragment `{name}-{pk}`, purged with its article (a<pk>) and
-    with "all"; only those not kept are rendered, from the rows `load(ids)` gives (read
+    item. Each is kept as a fragment of family `name`, purged with its article and with
+    keys.ALL; only those not kept are rendered, from the rows `load(ids)` gives (read
     once, for the first part not kept), so a list of kept parts reads no article row.
     The page is filed under every article's key, as it inherits each part's keys.
     An article deleted between the list's query and `load` is left out."""
@@ -132,9 +152,10 @@ def cached_per_article(
         def rendered():
             if not rows:
                 rows.update(load(ids))
-            return (render(rows[pk]) if pk in rows else ""), {"all", f"a{pk}"}
+            return (render(rows[pk]) if pk in rows else ""), {keys.ALL, keys.article(pk)}
 
         return rendered
 
-    kept = cached_fragments(request, {f"{name}-{pk}": part(pk) for pk in ids})
-    return [kept[f"{name}-{pk}"] for pk in ids if kept[f"{name}-{pk}"]]
+    names = {pk: keys.per_article_fragment(name, pk) for pk in ids}
+    kept = cached_fragments(request, {names[pk]: part(pk) for pk in ids})
+    return [kept[names[pk]] for pk in ids if kept[names[pk]]]

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.utils.http import parse_http_date_safe
 from django.utils.module_loading import import_string
 
+from . import keys
 from .store import CachedPage, RedisPageStore, SQLitePageStore
 
 try:
@@ -105,7 +106,7 @@ def made_up_key(environ) -> str | None:
     if not settings.PAGE_CACHE_MADE_UP or not _answerable(environ):
         return None
     edition = _imported(settings.PAGE_CACHE_MADE_UP)(environ)
-    return f"not-found:{edition}" if edition else None
+    return keys.made_up_page(edition) if edition else None
 
 
 def kept_headers(headers) -> list[tuple[str, str]]:

@@ -167,6 +167,10 @@ class SQLitePageStore:
             raise
         return len(keys)
 
+    def filed_under(self) -> set[str]:
+        """Every surrogate key that some kept entry is filed under."""
+        return {row[0] for row in self._connection().execute("SELECT DISTINCT tag FROM page_tag")}
+
     def clear(self) -> None:
         db = self._connection()
         db.executescript("DELETE FROM page; DELETE FROM page_tag; DELETE FROM purged;")
@@ -300,6 +304,11 @@ class RedisPageStore:
         """Nothing to do: entries expire by themselves, and Redis's maxmemory policy
         (allkeys-lru in production) bounds the rest."""
         return 0
+
+    def filed_under(self) -> set[str]:
+        """Every surrogate key that some kept entry is filed under."""
+        sets = self.redis.scan_iter(f"{self.PREFIX}tag:*", count=1000)
+        return {name.decode().removeprefix(f"{self.PREFIX}tag:") for name in sets}
 
     def clear(self) -> None:
         keys = list(self.redis.scan_iter(self.PREFIX + "*", count=1000))

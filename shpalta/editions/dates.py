@@ -3,7 +3,7 @@
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 
 KYIV = ZoneInfo("Europe/Kyiv")
 
@@ -15,6 +15,12 @@ DAY_FORMAT = "l, j E Y"
 
 def kyiv_time(moment: datetime) -> datetime:
     return moment.astimezone(KYIV)
+
+
+def kyiv_today() -> date:
+    """Today in Kyiv: the day All News shows, the last day and month the archive and its
+    sitemaps have."""
+    return kyiv_time(timezone.now()).date()
 
 
 def kyiv_day_bounds(day: date) -> tuple[datetime, datetime]:

@@ -19,25 +19,28 @@ from django.utils import translation
 
 from shpalta.caching.local import KeptInProcess
 from shpalta.caching.pages import page_number
+from shpalta.editions.dates import kyiv_today
+from shpalta.editions.fields import edition_field_name
 from shpalta.editions.registry import EDITIONS, edition_for_path
 from shpalta.newsroom.models import Author, Label, Section, Tag
 
 from . import urls as reader_urls
-from .views.common import FIRST_DAY, kyiv_today
+from .views.common import FIRST_DAY
 
 
-def _read_names() -> dict[str, set[str]]:
-    """The slugs that have pages: tags by edition, authors, sections and labels."""
-    names = {
+def _read_names() -> dict:
+    """The slugs that have pages: authors, sections, labels, and tags by edition."""
+    return {
         "author": set(Author.objects.values_list("slug", flat=True)),
         "section": set(Section.objects.values_list("slug", flat=True)),
         "label": set(Label.objects.values_list("slug", flat=True)),
+        "tag": {
+            edition.code: set(
+                Tag.objects.values_list(edition_field_name("slug", edition.code), flat=True)
+            )
+            for edition in EDITIONS
+        },
     }
-    for edition in EDITIONS:
-        names[f"tag-{edition.code}"] = set(
-            Tag.objects.values_list(f"slug_{edition.code}", flat=True)
-        )
-    return names
 
 
 _names = KeptInProcess(_read_names)
@@ -95,7 +98,7 @@ def made_up(environ) -> str | None:
         return None
     url_name, kwargs = page
     if url_name == "tag":
-        return None if kwargs["slug"] in _names.get()[f"tag-{code}"] else code
+        return None if kwargs["slug"] in _names.get()["tag"][code] else code
     if url_name in ("author", "section", "label"):
         return None if kwargs["slug"] in _names.get()[url_name] else code
     if url_name == "day":

@@ -12,6 +12,8 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from shpalta.caching import keys
+
 # Cannot come out of a template otherwise: NUL is not valid in HTML text and PostgreSQL
 # refuses it in text columns.
 SLOT = mark_safe("\x00slot\x00")
@@ -20,9 +22,9 @@ PARTS = ("title", "head", "switch", "content", "aside")
 
 def render_shell(request: HttpRequest, chrome: dict) -> tuple[str, set[str]]:
     """The edition's chrome with a slot mark for each of PARTS, to be kept as a fragment
-    (it changes with the menu, the ads and the site's names: key "all")."""
+    (it changes with the menu, the ads and the site's names: keys.ALL)."""
     html = render_to_string("reader/shell.html", {**chrome, "slot": SLOT}, request=request)
-    return html, {"all"}
+    return html, {keys.ALL}
 
 
 def render_parts(request: HttpRequest, template: str, context: dict) -> list[str]:

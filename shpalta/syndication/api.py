@@ -28,10 +28,12 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, urlencode
 
+from shpalta.caching import keys
 from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_per_article
 from shpalta.caching.pages import etag_of
 from shpalta.caching.store import CircuitBreaker
+from shpalta.editions.fields import in_any_edition
 from shpalta.editions.registry import EDITION_CODES
 from shpalta.newsroom.models import Article, ArticleAuthor, Author, Kind, NewsImage, Tag
 from shpalta.newsroom.models.article import ArticleQuerySet, in_list
@@ -225,8 +227,7 @@ def filtered(request: HttpRequest) -> list[tuple[ArticleQuerySet, Q, str]]:
     listed_by, targets = None, []  # the link table whose index gives the order
     if (tag := _slug(request, "tag")) is not None:
         # A tag's slug differs by edition; any of them names it.
-        by_slug = Q(slug_uk=tag) | Q(slug_ru=tag) | Q(slug_en=tag)
-        tags = list(Tag.objects.filter(by_slug).values_list("pk", flat=True))
+        tags = list(Tag.objects.filter(in_any_edition("slug", tag)).values_list("pk", flat=True))
         listed_by, targets = "tag_links", tags
     if (author := _slug(request, "author")) is not None:
         authors = list(Author.objects.filter(slug=author).values_list("pk", flat=True))
@@ -295,7 +296,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
     limit = _limit(request)
     rows = list(_newest(request, limit + 1).values_list("pk", "published_at", "updated_at"))
     more, rows = len(rows) > limit, rows[:limit]
-    cache_tags.add(request, "all", "api")
+    cache_tags.add(request, keys.ALL, keys.API)
     next_url = None
     if more:
         query = {**request.GET.dict(), "cursor": encode_cursor(rows[-1][1], rows[-1][0])}
@@ -303,13 +304,13 @@ def article_list(request: HttpRequest) -> HttpResponse:
     # Each item's JSON is kept per article: a list encodes only those it does not hold.
     items = cached_per_article(
         request,
-        "ninjs-partial",
+        keys.ninjs_items(full=False),
         [pk for pk, _, _ in rows],
         _for_ninjs(Article.objects.defer("body")).in_bulk,
         lambda article: _encode(article_to_ninjs(article, full=False)),
     )
     content = f'{{"items":[{",".join(items)}],"next":{_encode(next_url)}}}'
-    newest = max((updated or published for _, published, updated in rows), default=None)
+    newest = max((Article.modified(*row[1:]) for row in rows), default=None)
     return _json(request, content, newest)
 
 
@@ -332,7 +333,7 @@ def article_detail(request: HttpRequest, edition: str, story: str) -> HttpRespon
         # (none when it was deleted since the query above).
         items = cached_per_article(
             request,
-            "ninjs-full",
+            keys.ninjs_items(full=True),
             [row[0]],
             _for_ninjs(Article.objects).in_bulk,
             lambda article: _encode(article_to_ninjs(article, full=True)),
@@ -340,5 +341,5 @@ def article_detail(request: HttpRequest, edition: str, story: str) -> HttpRespon
     if not items:
         return error(404, "not_found", f"No published article {story} in edition {edition!r}.")
     pk, published_at, updated_at = row
-    cache_tags.add(request, "all", f"a{pk}")
-    return _json(request, items[0], updated_at or published_at)
+    cache_tags.add(request, keys.ALL, keys.article(pk))
+    return _json(request, items[0], Article.modified(published_at, updated_at))

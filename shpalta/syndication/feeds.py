@@ -25,9 +25,11 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.xmlutils import SimplerXMLGenerator
 
+from shpalta.caching import keys
 from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_per_article
 from shpalta.editions.dates import kyiv_time
+from shpalta.editions.fields import edition_field_name
 from shpalta.newsroom.models import Article, Author, NewsImage, Section, Tag
 
 from .links import absolute, article_uri
@@ -107,7 +109,7 @@ class FeedSubject:
     title: str
     page: str
     articles: QuerySet
-    cache_tag: str  # the list's surrogate key (caching/tags.py)
+    cache_key: str  # the list's surrogate key (caching.keys)
     feed_path: str = ""
     request: HttpRequest | None = None
     items: list | None = None  # the articles get_feed() writes items for
@@ -133,7 +135,7 @@ class ArticleFeed(Feed):
 
     def get_object(self, request, **kwargs) -> FeedSubject:
         subject = self.subject(request, **kwargs)
-        cache_tags.add(request, "all", subject.cache_tag)
+        cache_tags.add(request, keys.ALL, subject.cache_key)
         return replace(subject, feed_path=request.path, request=request)
 
     def subject(self, request, **kwargs) -> FeedSubject:
@@ -141,7 +143,7 @@ class ArticleFeed(Feed):
             _("Latest news"),
             reverse("reader:front"),
             self.live(request),
-            f"stream-{request.edition.code}",
+            keys.stream(request.edition.code),
         )
 
     def live(self, request) -> QuerySet:
@@ -178,7 +180,7 @@ class ArticleFeed(Feed):
         text = "full" if self.full_text else "brief"
         items = cached_per_article(
             request,
-            f"feed-{form}-{text}-{request.edition.code}",
+            keys.feed_items(form, text, request.edition.code),
             ids,
             lambda ids: self._written(subject, request, ids),
             str,
@@ -186,7 +188,7 @@ class ArticleFeed(Feed):
         feed = super().get_feed(replace(subject, items=[]), request)
         feed.kept_items = items
         feed.kept_latest = max(
-            (kyiv_time(max(updated or published, published)) for _, published, updated in rows),
+            (kyiv_time(Article.modified(*row[1:])) for row in rows),
             default=None,
         )
         return feed
@@ -226,7 +228,7 @@ class ArticleFeed(Feed):
         return kyiv_time(article.published_at)
 
     def item_updateddate(self, article: Article):
-        return kyiv_time(article.updated_at or article.published_at)
+        return kyiv_time(article.last_modified)
 
     def item_author_name(self, article: Article) -> str:
         return ", ".join(author.name for author in article.ordered_authors())
@@ -251,7 +253,7 @@ class UrgentFeed(ArticleFeed):
             _("Urgent news"),
             reverse("reader:all_news"),
             self.live(request).filter(is_urgent=True),
-            f"urgent-{request.edition.code}",
+            keys.urgent(request.edition.code),
         )
 
 
@@ -265,7 +267,7 @@ class PartnerFeed(ArticleFeed):
             _("Full text for partners"),
             reverse("reader:front"),
             self.live(request),
-            f"stream-{request.edition.code}",
+            keys.stream(request.edition.code),
         )
 
 
@@ -276,18 +278,18 @@ class SectionFeed(ArticleFeed):
             section.name,
             reverse("reader:section", args=[slug]),
             self.live(request).filter(section=section),
-            f"section-{request.edition.code}-{section.pk}",
+            keys.section(request.edition.code, section.pk),
         )
 
 
 class TagFeed(ArticleFeed):
     def subject(self, request, slug: str) -> FeedSubject:
-        tag = get_object_or_404(Tag, **{f"slug_{request.edition.code}": slug})
+        tag = get_object_or_404(Tag, **{edition_field_name("slug", request.edition.code): slug})
         return FeedSubject(
             tag.name,
             reverse("reader:tag", args=[slug]),
             Article.objects.listed("tag_links", tag, request.edition.code),
-            f"tag-{request.edition.code}-{tag.pk}",
+            keys.tag(request.edition.code, tag.pk),
         )
 
 
@@ -298,5 +300,5 @@ class AuthorFeed(ArticleFeed):
             author.name,
             reverse("reader:author", args=[slug]),
             Article.objects.listed("author_links", author, request.edition.code),
-            f"author-{request.edition.code}-{author.pk}",
+            keys.author(request.edition.code, author.pk),
         )

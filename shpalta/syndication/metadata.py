@@ -174,7 +174,7 @@ def article_structured_data(article: Article, canonical: str, images: list[str])
         "headline": article.headline,
         "description": article_description(article),
         "datePublished": kyiv_time(article.published_at).isoformat(),
-        "dateModified": kyiv_time(article.updated_at or article.published_at).isoformat(),
+        "dateModified": kyiv_time(article.last_modified).isoformat(),
         "author": [
             {
                 "@type": "Person",

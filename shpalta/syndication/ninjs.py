@@ -30,10 +30,6 @@ def _time(moment) -> str:
     return kyiv_time(moment).isoformat()
 
 
-def modified_at(article: Article):
-    return article.updated_at or article.published_at
-
-
 def article_to_ninjs(article: Article, *, full: bool) -> dict:
     """One edition of a story; `full` adds the body (the list gives partial items)."""
     with translation.override(article.edition.code):
@@ -51,7 +47,7 @@ def _ninjs(article: Article, *, full: bool) -> dict:
         "profile": PROFILE,
         "version": str(article.live_revision_id or 1),
         "firstCreated": _time(article.published_at),
-        "versionCreated": _time(modified_at(article)),
+        "versionCreated": _time(article.last_modified),
         "pubStatus": "usable",
         "urgency": URGENT if article.is_urgent else ROUTINE,
         "language": article.edition.code,

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.http import HttpRequest, JsonResponse
 
+from shpalta.caching import keys
 from shpalta.caching import tags as cache_tags
 from shpalta.editions.registry import EDITION_CODES
 from shpalta.newsroom.models import Kind
@@ -188,5 +189,5 @@ def document() -> dict:
 
 
 def openapi_json(request: HttpRequest) -> JsonResponse:
-    cache_tags.add(request, "all")
+    cache_tags.add(request, keys.ALL)
     return JsonResponse(document(), json_dumps_params={"ensure_ascii": False})

@@ -8,7 +8,7 @@ Sitemaps are written out directly rather than through Django's sitemaps framewor
 its templates (thousands of URLs through the template engine cost more than the
 queries, bench/RESULTS.md), from kept fragments:
 - a month's articles per day (its index entries and where its pages are cut), purged
-  when a story goes live in it, leaves it or moves (its month-<ed>-<YYYY-MM> key);
+  when a story goes live in it, leaves it or moves (its keys.month);
 - a year of the index's entries, purged with any of its months, and the editions'
   first years, purged with the index;
 - each day's <url>s (oldest first for a month page; newest first, with publication
@@ -18,10 +18,11 @@ A page of a month that holds thousands of stories thus costs about what a sparse
 month's does, and a story going live remakes its day and its year alone. A document
 is put together from its kept days as bytes, and its ETag from their digests. A page is
 filed under its month's or its news key, never under its articles' keys: hundreds of
-them would overflow the header a cache reads (caching.tags.to_purge purges those keys
+them would overflow the header a cache reads (newsroom.purges purges those keys
 on every change of the page's stories, their other editions' included)."""
 
 import hashlib
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -34,10 +35,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from shpalta.caching import keys
 from shpalta.caching import tags as cache_tags
-from shpalta.caching.fragments import Encoded, cached_fragments, release
+from shpalta.caching.fragments import Encoded, cached_encoded_fragments, cached_fragments, release
 from shpalta.caching.pages import page_number
-from shpalta.editions.dates import KYIV, kyiv_day_bounds, kyiv_time
+from shpalta.editions.dates import KYIV, kyiv_day_bounds, kyiv_time, kyiv_today
 from shpalta.editions.registry import DEFAULT_EDITION, EDITIONS
 from shpalta.newsroom.models import Article
 
@@ -64,7 +66,7 @@ def _month_bounds(year: int, month: int) -> tuple[datetime, datetime]:
 
 def _parse_month(year: str, month: str) -> tuple[int, int]:
     asked = (int(year), int(month))  # compared as numbers: year 0000 is no date
-    today = timezone.localtime(timezone.now(), KYIV).date()
+    today = kyiv_today()
     first, last = (FIRST_MONTH.year, FIRST_MONTH.month), (today.year, today.month)
     if not 1 <= asked[1] <= 12 or not first <= asked <= last:
         raise Http404("There is no sitemap for that month.")
@@ -94,21 +96,21 @@ _COLUMNS = ("pk", "translation_key", "kind", "story_number", "published_at", "up
 
 @dataclass(frozen=True)
 class Month:
-    """A month of an edition as its sitemaps see it: its number of pages, its newest
-    publication time (ISO 8601, "" when empty) and the Kyiv days of each page."""
+    """A month of an edition as its sitemaps see it: the Kyiv days of each of its pages,
+    and its newest publication time (ISO 8601, "" when it has none); kept as JSON."""
 
-    pages: int
+    pages: list[list[int]]
     newest: str
-    days: str  # "1,2,3 4,5…": the days of each page, as kept
 
-    def days_of(self, page: int) -> list[int]:
-        return [int(day) for day in self.days.split(" ")[page - 1].split(",")]
+    @classmethod
+    def from_json(cls, kept: str) -> "Month":
+        return cls(**json.loads(kept))
 
 
 def _months(request: HttpRequest, code: str, months: list[tuple[int, int]]) -> dict:
     """The Month of each (year, month), from its articles per Kyiv day, counted over the
     edition-stream index once and kept as a fragment until a story goes live in the
-    month, leaves it or moves (its month-<ed>-<YYYY-MM> key)."""
+    month, leaves it or moves (its keys.month)."""
 
     def count(year: int, month: int):
         def render():
@@ -121,34 +123,30 @@ def _months(request: HttpRequest, code: str, months: list[tuple[int, int]]) -> d
                 .annotate(n=Count("id"), newest=Max("published_at"))
                 .order_by("day")
             )
-            pages: list[list[str]] = []
+            pages: list[list[int]] = []
             size, newest = 0, None
             for day, number, latest in days:
                 if pages and size + number <= MONTH_PAGE:
-                    pages[-1].append(str(day))
+                    pages[-1].append(day)
                     size += number
                 else:
-                    pages.append([str(day)])
+                    pages.append([day])
                     size = number
                 newest = max(newest or latest, latest)
-            newest = timezone.localtime(newest).isoformat() if newest else "-"
-            # "<pages> <newest> <days of page 1> <days of page 2>…"
-            kept = f"{len(pages)} {newest} " + " ".join(",".join(page) for page in pages)
-            return kept, {"all", f"month-{code}-{year:04d}-{month:02d}"}
+            newest = timezone.localtime(newest).isoformat() if newest else ""
+            kept = json.dumps({"pages": pages, "newest": newest})
+            return kept, {keys.ALL, keys.month(code, year, month)}
 
         return render
 
+    names = {(y, m): keys.sitemap_month_fragment(code, y, m) for y, m in months}
     kept = cached_fragments(
         request,
-        {f"sitemap-month-{code}-{y:04d}-{m:02d}": count(y, m) for y, m in months},
+        {names[y, m]: count(y, m) for y, m in months},
         seconds=KEPT_SECONDS,
-        inherit=False,  # the index is filed under "sitemaps", purged with every count
+        inherit=False,  # the index is filed under keys.SITEMAPS, purged with every count
     )
-    found = {}
-    for year, month in months:
-        pages, newest, days = kept[f"sitemap-month-{code}-{year:04d}-{month:02d}"].split(" ", 2)
-        found[year, month] = Month(int(pages), "" if newest == "-" else newest, days)
-    return found
+    return {(y, m): Month.from_json(kept[names[y, m]]) for y, m in months}
 
 
 def month_sitemap(request: HttpRequest, year: str, month: str) -> HttpResponse:
@@ -162,18 +160,18 @@ def month_sitemap(request: HttpRequest, year: str, month: str) -> HttpResponse:
         raise Http404("There is no such sitemap page.")
     year_number, month_number = _parse_month(year, month)
     counted = _months(request, code, [(year_number, month_number)])[year_number, month_number]
-    if number > max(counted.pages, 1):
+    if number > max(len(counted.pages), 1):
         raise Http404("There is no such sitemap page.")
     days = (
-        [date(year_number, month_number, day) for day in counted.days_of(number)]
+        [date(year_number, month_number, day) for day in counted.pages[number - 1]]
         if counted.pages
         else []
     )
-    renders = {f"sitemap-day-{code}-{day:%Y-%m-%d}": _day_urls(code, day) for day in days}
+    renders = {keys.sitemap_day_fragment(code, day): _day_urls(code, day) for day in days}
     # The page is filed under its month alone: the month key is purged by every change of
     # its stories, and hundreds of article keys would not fit a cache's header.
-    kept = cached_fragments(request, renders, seconds=KEPT_SECONDS, inherit=False, encoded=True)
-    cache_tags.add(request, "all", f"month-{code}-{year}-{month}")
+    kept = cached_encoded_fragments(request, renders, seconds=KEPT_SECONDS, inherit=False)
+    cache_tags.add(request, keys.ALL, keys.month(code, year_number, month_number))
     return _xml_response(_urlset(kept[key] for key in renders))
 
 
@@ -181,8 +179,8 @@ def _day_urls(code: str, day: date, news: bool = False):
     """The render of the <url>s of the edition's articles of a Kyiv day, filed under the
     day's key and each article's (an edit changes its <lastmod> or title, a story's other
     edition going live its alternates). Oldest first, for a month sitemap; for the news
-    sitemap newest first, after a line that gives each <url>'s publication time in
-    microseconds and the byte where it starts ("<time>:<start> …"), for the window to
+    sitemap newest first, after a line of JSON that gives each <url>'s publication time
+    in microseconds and the byte where it starts ([[time, start], …]), for the window to
     cut."""
 
     def render():
@@ -192,15 +190,15 @@ def _day_urls(code: str, day: date, news: bool = False):
             .order_by(*(("-published_at", "-id") if news else ("published_at", "id")))
             .values_list(*_COLUMNS, *(["headline"] if news else []))
         )
-        tags = {"all", f"day-{code}-{day:%Y-%m-%d}", *(f"a{row[0]}" for row in rows)}
+        shown = {keys.ALL, keys.day(code, day), *keys.articles(row[0] for row in rows)}
         if not news:
-            return "".join(_urls(code, rows).values()), tags
+            return "".join(_urls(code, rows).values()), shown
         urls = _urls(code, rows, publication=settings.PUBLISHER_NAME)
         starts, at = [], 0
         for row in rows:
-            starts.append(f"{_microseconds(row[4])}:{at}")
+            starts.append((_microseconds(row[4]), at))
             at += len(urls[row[0]].encode())
-        return " ".join(starts) + "\n" + "".join(urls.values()), tags
+        return json.dumps(starts) + "\n" + "".join(urls.values()), shown
 
     return render
 
@@ -217,30 +215,30 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
     code = request.edition.code
     now = timezone.now()
     since = now - NEWS_WINDOW
-    today, first = kyiv_time(now).date(), kyiv_time(since).date()
+    today, first = kyiv_today(), kyiv_time(since).date()
     days = [today - timedelta(days=back) for back in range((today - first).days + 1)]
     renders = {
-        f"sitemap-news-{code}-{day:%Y-%m-%d}": _day_urls(code, day, news=True) for day in days
+        keys.sitemap_day_fragment(code, day, news=True): _day_urls(code, day, news=True)
+        for day in days
     }
-    kept = cached_fragments(  # filed as a month is
-        request, renders, seconds=KEPT_SECONDS, inherit=False, encoded=True
+    kept = cached_encoded_fragments(  # filed as a month is
+        request, renders, seconds=KEPT_SECONDS, inherit=False
     )
     cutoff, room, parts = _microseconds(since), NEWS_LIMIT, []
     for day, key in zip(days, renders, strict=True):  # newest day first
         index, _, urls = kept[key].body.partition(b"\n")
         etag = kept[key].etag
-        count = index.count(b" ") + 1 if index else 0
-        if kyiv_day_bounds(day)[0] >= since and count <= room:  # the whole day
+        starts = json.loads(index)
+        if kyiv_day_bounds(day)[0] >= since and len(starts) <= room:  # the whole day
             parts.append(Encoded(urls, etag))
-            room -= count
+            room -= len(starts)
             continue
-        starts = [record.split(b":") for record in index.split()]
-        taken = min(room, sum(1 for published, _ in starts if int(published) >= cutoff))
-        parts.append(Encoded(urls[: int(starts[taken][1])] if taken < count else urls, etag))
+        taken = min(room, sum(1 for published, _ in starts if published >= cutoff))
+        parts.append(Encoded(urls[: starts[taken][1]] if taken < len(starts) else urls, etag))
         room -= taken
         if not room:
             break
-    cache_tags.add(request, "all", f"news-{code}")
+    cache_tags.add(request, keys.ALL, keys.news(code))
     return _xml_response(_urlset(parts, news=True))
 
 
@@ -286,7 +284,7 @@ def _urls(code: str, rows: list[tuple], publication: str = "") -> dict[int, str]
                 f"<news:title>{escape(headline[0])}</news:title></news:news>"
             )
         else:
-            modified = timezone.localtime(updated_at or published_at).isoformat()
+            modified = timezone.localtime(Article.modified(published_at, updated_at)).isoformat()
             lines.append(f"<lastmod>{modified}</lastmod>")
         versions = editions.get(key, {})
         if len(versions) > 1:  # a story in one edition has no alternates to name
@@ -305,11 +303,11 @@ def _alternate(language: str, location: str) -> str:
 
 def _first_years(request: HttpRequest) -> dict[str, int]:
     """The Kyiv year of each edition's first live article (an edition with none left
-    out), kept until a story goes live, is taken down or moves ("sitemaps", as the
+    out), kept until a story goes live, is taken down or moves (keys.SITEMAPS, as the
     index)."""
 
     def render():
-        years = []
+        years = {}
         for edition in EDITIONS:
             first = (
                 Article.objects.in_edition(edition.code)
@@ -319,14 +317,11 @@ def _first_years(request: HttpRequest) -> dict[str, int]:
                 .first()
             )
             if first is not None:
-                years.append(f"{edition.code}:{kyiv_time(first).year}")
-        return " ".join(years), {"all", "sitemaps"}
+                years[edition.code] = kyiv_time(first).year
+        return json.dumps(years), {keys.ALL, keys.SITEMAPS}
 
-    kept = cached_fragments(request, {"sitemap-first-years": render}, seconds=KEPT_SECONDS)
-    return {
-        code: int(year)
-        for code, year in (entry.split(":") for entry in kept["sitemap-first-years"].split())
-    }
+    name = keys.SITEMAP_FIRST_YEARS_FRAGMENT
+    return json.loads(cached_fragments(request, {name: render}, seconds=KEPT_SECONDS)[name])
 
 
 def _year_entries(request: HttpRequest, code: str, year: int, sample: str):
@@ -335,17 +330,17 @@ def _year_entries(request: HttpRequest, code: str, year: int, sample: str):
     in one remakes its year from the eleven still kept."""
 
     def render():
-        today = kyiv_time(timezone.now()).date()
+        today = kyiv_today()
         months = [(year, m) for m in range(1, 13) if (year, m) <= (today.year, today.month)]
         lines = []
         for (_, month), kept in _months(request, code, months).items():
             url = escape(sample.replace("2000-01", f"{year:04d}-{month:02d}"))
-            for page in range(1, kept.pages + 1):
+            for page in range(1, len(kept.pages) + 1):
                 location = url if page == 1 else f"{url}?p={page}"
                 lines.append(
                     f"<sitemap><loc>{location}</loc><lastmod>{kept.newest}</lastmod></sitemap>\n"
                 )
-        return "".join(lines), {"all", *(f"month-{code}-{year:04d}-{m:02d}" for m in range(1, 13))}
+        return "".join(lines), {keys.ALL, *(keys.month(code, year, m) for m in range(1, 13))}
 
     return render
 
@@ -353,8 +348,8 @@ def _year_entries(request: HttpRequest, code: str, year: int, sample: str):
 def sitemap_index(request: HttpRequest) -> HttpResponse:
     """Each edition's news sitemap and every page of its month sitemaps, a year of
     entries kept as one fragment."""
-    cache_tags.add(request, "all", "sitemaps")
-    first_years, this_year = _first_years(request), kyiv_time(timezone.now()).year
+    cache_tags.add(request, keys.ALL, keys.SITEMAPS)
+    first_years, this_year = _first_years(request), kyiv_today().year
     lines = [_XML, b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n']
     for edition in EDITIONS:
         code = edition.code
@@ -363,16 +358,16 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
             sample = absolute(reverse("feeds:month_sitemap", args=["2000", "01"]))
         lines.append(f"<sitemap><loc>{escape(news)}</loc></sitemap>\n".encode())
         renders = {
-            f"sitemap-year-{code}-{year}": _year_entries(request, code, year, sample)
+            keys.sitemap_year_fragment(code, year): _year_entries(request, code, year, sample)
             for year in range(first_years.get(code, this_year + 1), this_year + 1)
         }
-        kept = cached_fragments(request, renders, seconds=KEPT_SECONDS, inherit=False, encoded=True)
+        kept = cached_encoded_fragments(request, renders, seconds=KEPT_SECONDS, inherit=False)
         lines.extend(kept[key] for key in renders)
     lines.append(b"</sitemapindex>\n")
     return _xml_response(lines)
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:
-    cache_tags.add(request, "all")
+    cache_tags.add(request, keys.ALL)
     lines = ["User-agent: *", "Disallow: /admin/", "", f"Sitemap: {absolute('/sitemap.xml')}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -16,9 +16,8 @@ from django.db import close_old_connections
 from django.utils import timezone
 from wagtail.admin.admin_url_finder import AdminURLFinder
 
-from shpalta.editions.dates import KYIV
+from shpalta.editions.dates import KYIV, kyiv_today
 from shpalta.newsroom.models import Label
-from shpalta.reader.views.common import kyiv_today
 from shpalta.wsgi import application
 
 from ..factories import (
@@ -312,17 +311,19 @@ def test_recent_news_column_shows_a_new_story_at_once(client, world, settings, p
 
 
 def test_fragment_cache_can_be_switched_off(client, world, settings):
-    from shpalta.caching.fragments import fragment_key
+    from shpalta.caching import keys
+    from shpalta.caching.fragments import release
     from shpalta.caching.pages import store
 
+    recent = keys.stored_fragment(release(), keys.recent_news_fragment("en"))
     settings.PAGE_CACHE = False
     page = world["earlier"].get_absolute_url()
     fetch(client, page)
-    assert store().get(fragment_key("recent-en")) is not None
+    assert store().get(recent) is not None
     store().clear()
     settings.FRAGMENT_CACHE = False
     assert "Earlier story" in fetch(client, page).content.decode()
-    assert store().get(fragment_key("recent-en")) is None
+    assert store().get(recent) is None
 
 
 def through_fast_path(url: str) -> tuple[str, dict, bytes]:

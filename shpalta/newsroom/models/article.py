@@ -333,6 +333,17 @@ class Article(
             year=local.year, month=local.month, day=local.day, story=story_number
         )
 
+    @staticmethod
+    def modified(published_at: datetime, updated_at: datetime | None) -> datetime:
+        """When a published story last changed for its readers, from its columns: its
+        last update, never before its publication. Feeds, sitemaps, the API, ninjs and
+        the page's metadata all date a story by it."""
+        return max(updated_at or published_at, published_at)
+
+    @property
+    def last_modified(self) -> datetime:
+        return self.modified(self.published_at, self.updated_at)
+
     def get_absolute_url(self) -> str:
         return self.address(self.edition.code, self.kind, self.published_at, self.story_number)
 

@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from shpalta.caching import keys
 from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_fragments
 from shpalta.editions.registry import EDITIONS
@@ -49,24 +50,24 @@ def article_page(request: HttpRequest, kind: str, year: str, month: str, day: st
         dict(
             [
                 shell_fragment(request),
-                (f"article-parts-{pk}", lambda: _article_parts(request, article())),
-                (f"more-{pk}", lambda: _article_more(request, article())),
+                (keys.article_parts_fragment(pk), lambda: _article_parts(request, article())),
+                (keys.article_more_fragment(pk), lambda: _article_more(request, article())),
                 recent_news(request),
             ]
         ),
     )
-    title, head, switch, text, after_text, aside, after_aside = kept[f"article-parts-{pk}"].split(
-        assembly.SLOT
-    )
+    title, head, switch, text, after_text, aside, after_aside = kept[
+        keys.article_parts_fragment(pk)
+    ].split(assembly.SLOT)
     parts = [
         title,
         head,
         switch,
-        text + kept[f"more-{pk}"] + after_text,
-        aside + kept[f"recent-{code}"] + after_aside,
+        text + kept[keys.article_more_fragment(pk)] + after_text,
+        aside + kept[keys.recent_news_fragment(code)] + after_aside,
     ]
-    cache_tags.add(request, "all", f"a{pk}")
-    shell = kept[f"shell-{code}"].split(assembly.SLOT)
+    cache_tags.add(request, keys.ALL, keys.article(pk))
+    shell = kept[keys.shell_fragment(code)].split(assembly.SLOT)
     return HttpResponse(assembly.assemble(shell, parts))
 
 
@@ -90,7 +91,7 @@ def _article_parts(request: HttpRequest, article: Article) -> tuple[str, set[str
         for item in block.value
         if item["article"] is not None
     }
-    return html, {"all", f"a{article.pk}", *(f"a{pk}" for pk in linked)}
+    return html, {keys.ALL, *keys.articles([article.pk, *linked])}
 
 
 def _article_more(request: HttpRequest, article: Article) -> tuple[str, set[str]]:
@@ -112,10 +113,10 @@ def _article_more(request: HttpRequest, article: Article) -> tuple[str, set[str]
         {"related_tag": related_tag, "related": related, "top_stories": top_stories},
         request=request,
     )
-    keys = {"all", f"top-{code}", *(f"a{item.pk}" for item in [*related, *top_stories])}
+    shown = {keys.ALL, keys.top(code), *keys.articles(a.pk for a in [*related, *top_stories])}
     if related_tag:
-        keys.add(f"tag-{code}-{related_tag.pk}")
-    return html, keys
+        shown.add(keys.tag(code, related_tag.pk))
+    return html, shown
 
 
 def _article_editions(article: Article) -> dict[str, str]:

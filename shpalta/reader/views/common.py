@@ -9,14 +9,14 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from shpalta.caching import keys
 from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_fragment, cached_per_article
 from shpalta.caching.pages import page_number
-from shpalta.editions.dates import KYIV
 from shpalta.editions.registry import EDITIONS, Edition
 from shpalta.newsroom.models import Article, Kind, Section
 from shpalta.newsroom.models.article import KIND_URL_SEGMENTS
@@ -55,7 +55,7 @@ def headlines(request: HttpRequest, articles) -> list[SafeString]:
     sparse one does."""
     return cached_per_article(
         request,
-        f"line-{request.edition.code}",
+        keys.headline_lines(request.edition.code),
         list(articles.values_list("pk", flat=True)),
         Article.objects.for_listing().in_bulk,
         lambda article: render_to_string("reader/includes/headline.html", {"article": article}),
@@ -89,7 +89,9 @@ def chrome(request: HttpRequest) -> dict:
 
 def shell_fragment(request: HttpRequest):
     """The kept fragment of the edition's chrome (reader.assembly)."""
-    return f"shell-{request.edition.code}", lambda: assembly.render_shell(request, chrome(request))
+    return keys.shell_fragment(request.edition.code), lambda: assembly.render_shell(
+        request, chrome(request)
+    )
 
 
 def edition_switch(request: HttpRequest, links: dict[str, str]) -> list[dict]:
@@ -114,7 +116,7 @@ def render_page(
     cards). Unless `head` says otherwise the page exists in every edition, at `links`."""
     if head is None:
         head = page_head(request, alternates=links, feeds=feeds, title=context.get("title", ""))
-    cache_tags.add(request, "all")
+    cache_tags.add(request, keys.ALL)
     own = {
         "edition_switch": edition_switch(request, links),
         # Rendered only by the pages that show it, and kept between requests.
@@ -137,10 +139,6 @@ def recent_news(request: HttpRequest):
         html = render_to_string(
             "reader/includes/recent_news.html", {"recent_news": recent}, request=request
         )
-        return html, {"all", f"stream-{code}", *(f"a{article.pk}" for article in recent)}
+        return html, {keys.ALL, keys.stream(code), *keys.articles(a.pk for a in recent)}
 
-    return f"recent-{code}", render
-
-
-def kyiv_today() -> date:
-    return timezone.localtime(timezone.now(), KYIV).date()
+    return keys.recent_news_fragment(code), render

@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from shpalta.caching import keys
 from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_fragment
 from shpalta.newsroom.models import Article, Kind, Section, TopStory
@@ -28,7 +29,7 @@ def front_page(request: HttpRequest) -> HttpResponse:
     stream = live.exclude(pk__in=[article.pk for article in top])[:PER_PAGE]
     links = front_page_links()
     code = request.edition.code
-    cache_tags.add(request, f"front-{code}", f"top-{code}")
+    cache_tags.add(request, keys.front(code), keys.top(code))
     cache_tags.add_articles(request, top)
     head = page_head(request, alternates=links)
     head.description = _("News of Ukraine and the world, as it happens.")
@@ -89,7 +90,7 @@ def _section_blocks(request: HttpRequest):
         html = render_to_string(
             "reader/includes/section_blocks.html", {"section_blocks": blocks}, request=request
         )
-        keys = {"all", *(f"section-{code}-{section.pk}" for section in sections)}
-        return html, keys | {f"a{article.pk}" for article in recent}
+        shown = {keys.ALL, *(keys.section(code, section.pk) for section in sections)}
+        return html, shown | keys.articles(article.pk for article in recent)
 
-    return f"sections-{code}", render
+    return keys.section_blocks_fragment(code), render

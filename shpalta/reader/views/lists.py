@@ -10,9 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from shpalta.caching import keys
 from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_fragments
-from shpalta.editions.dates import kyiv_day_bounds
+from shpalta.editions.dates import kyiv_day_bounds, kyiv_today
+from shpalta.editions.fields import edition_field_name, in_edition
 from shpalta.newsroom.models import (
     Article,
     ArticleAuthor,
@@ -30,7 +32,6 @@ from .common import (
     FIRST_DAY,
     headlines,
     in_each_edition,
-    kyiv_today,
     live_in_edition,
     paged,
     render_page,
@@ -70,7 +71,7 @@ def all_news(
         request,
         Article.objects.in_edition(request.edition.code).live_between(start, end).newest_first(),
     )
-    cache_tags.add(request, f"day-{request.edition.code}-{shown:%Y-%m-%d}")
+    cache_tags.add(request, keys.day(request.edition.code, shown))
     links = in_each_edition(
         lambda edition: reverse("reader:all_news") if shown == today else _day_url(shown)
     )
@@ -95,7 +96,7 @@ def _listing(
     template: str,
     queryset,
     links: dict[str, str],
-    list_tag: str,
+    list_key: str,
     feeds=(),
     count: Callable[[], int] | None = None,
     **context,
@@ -106,11 +107,12 @@ def _listing(
     `count`, when the caller has a cheaper way to it than counting the queryset."""
     if not queryset.ordered:
         queryset = queryset.newest_first()
+    name = keys.count_fragment(list_key)
     counted = cached_fragments(
-        request, {f"count-{list_tag}": lambda: (str((count or queryset.count)()), {list_tag})}
+        request, {name: lambda: (str((count or queryset.count)()), {list_key})}
     )
-    page = paged(request, queryset, count=int(counted[f"count-{list_tag}"]))
-    cache_tags.add(request, list_tag)
+    page = paged(request, queryset, count=int(counted[name]))
+    cache_tags.add(request, list_key)
     context = {"page": page, "headlines": headlines(request, page.object_list), **context}
     return render_page(request, template, context, links, feeds=feeds)
 
@@ -121,7 +123,7 @@ def _feeds_of(title: str, name: str, slug: str) -> list[FeedLink]:
     )
 
 
-_LINKS = {"tag": ArticleTag, "author": ArticleAuthor}
+_LINKS = {"tag": (ArticleTag, keys.tag), "author": (ArticleAuthor, keys.author)}
 
 
 def _linked_listing(
@@ -129,7 +131,8 @@ def _linked_listing(
 ) -> HttpResponse:
     """A tag's or author's list, paged and counted in its link table's index (ListedLink)."""
     code = request.edition.code
-    links_of = _LINKS[kind].objects.filter(
+    link_model, list_key = _LINKS[kind]
+    links_of = link_model.objects.filter(
         **{kind: target}, locale_id=edition_locale(code), live=True
     )
     return _listing(
@@ -137,7 +140,7 @@ def _linked_listing(
         template,
         Article.objects.listed(f"{kind}_links", target, code),
         links,
-        f"{kind}-{code}-{target.pk}",
+        list_key(code, target.pk),
         count=lambda: links_of.filter(published_at__lte=timezone.now()).count(),
         feeds=_feeds_of(target.name, kind, slug),
         title=target.name,
@@ -146,9 +149,9 @@ def _linked_listing(
 
 
 def tag_page(request: HttpRequest, slug: str) -> HttpResponse:
-    tag = get_object_or_404(Tag, **{f"slug_{request.edition.code}": slug})
+    tag = get_object_or_404(Tag, **{edition_field_name("slug", request.edition.code): slug})
     links = in_each_edition(
-        lambda edition: reverse("reader:tag", args=[getattr(tag, f"slug_{edition.code}")])
+        lambda edition: reverse("reader:tag", args=[in_edition(tag, "slug", edition.code)])
     )
     return _linked_listing(request, "reader/list.html", "tag", tag, slug, links)
 
@@ -162,16 +165,21 @@ def author_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _slug_listing(
-    request: HttpRequest, *, model, slug: str, url_name: str, articles_of, tag: str, feed: str = ""
+    request: HttpRequest, *, model, slug: str, url_name: str, articles_of, list_key, feed: str = ""
 ):
     """A list page of a section or label: same slug in every edition, named in each."""
     item = get_object_or_404(model, slug=slug)
     links = in_each_edition(lambda edition: reverse(url_name, args=[slug]))
     articles = articles_of(live_in_edition(request), item)
     feeds = _feeds_of(item.name, feed, slug) if feed else ()
-    list_tag = f"{tag}-{request.edition.code}-{item.pk}"
     return _listing(
-        request, "reader/list.html", articles, links, list_tag, feeds=feeds, title=item.name
+        request,
+        "reader/list.html",
+        articles,
+        links,
+        list_key(request.edition.code, item.pk),
+        feeds=feeds,
+        title=item.name,
     )
 
 
@@ -182,7 +190,7 @@ def section_page(request: HttpRequest, slug: str) -> HttpResponse:
         slug=slug,
         url_name="reader:section",
         articles_of=lambda live, section: live.filter(section=section),
-        tag="section",
+        list_key=keys.section,
         feed="section",
     )
 
@@ -194,7 +202,7 @@ def label_page(request: HttpRequest, slug: str) -> HttpResponse:
         slug=slug,
         url_name="reader:label",
         articles_of=lambda live, label: live.filter(labels=label),
-        tag="label",
+        list_key=keys.label,
     )
 
 
@@ -204,5 +212,5 @@ def kind_page(request: HttpRequest, segment: str) -> HttpResponse:
         raise Http404(_("There is no such section."))
     links = in_each_edition(lambda edition: reverse("reader:kind", args=[segment]))
     articles = live_in_edition(request).filter(kind=kind)
-    list_tag = f"kind-{request.edition.code}-{kind}"
-    return _listing(request, "reader/list.html", articles, links, list_tag, title=Kind(kind).label)
+    list_key = keys.kind(request.edition.code, kind)
+    return _listing(request, "reader/list.html", articles, links, list_key, title=Kind(kind).label)

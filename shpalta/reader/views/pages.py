@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 
+from shpalta.caching import keys
 from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_fragment
 from shpalta.editions.registry import EDITIONS
@@ -22,7 +23,7 @@ def info_page(request: HttpRequest, kind: str) -> HttpResponse:
     """Support Us or About: the edition's page from the admin, else the built-in text."""
     page = InfoPage.objects.filter(locale__language_code=request.edition.code, kind=kind).first()
     links = in_each_edition(lambda edition: reverse(f"reader:{kind}"))
-    cache_tags.add(request, f"info-{request.edition.code}")
+    cache_tags.add(request, keys.info(request.edition.code))
     return render_page(request, f"reader/{kind}.html", {"info_page": page}, links)
 
 
@@ -47,7 +48,7 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
         return page.content.decode(), set(cache_tags.of_request(request))
 
     try:
-        html = cached_fragment(request, f"not-found-{code}", render)
+        html = cached_fragment(request, keys.not_found_fragment(code), render)
     except Exception:
         # Django answers 500 when the 404 page fails, and logs only that it did.
         logger.exception("The 404 page of %s failed", request.path)
