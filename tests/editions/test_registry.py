@@ -1,19 +1,38 @@
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from wagtail.models import Locale
 
 from shpalta.editions.registry import (
-    EDITIONS,
     UnknownEditionError,
     edition_for_path,
     get_edition,
 )
 
 
-def test_editions_are_the_languages_of_the_site():
-    assert [code for code, _name in settings.LANGUAGES] == [e.code for e in EDITIONS]
-    assert settings.LANGUAGE_CODE == "uk"
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("prefix", "code", "not_found"),
+    [
+        ("/", "uk", "Сторінку не знайдено"),
+        ("/rus/", "ru", "Страница не найдена"),
+        ("/eng/", "en", "Page not found"),
+    ],
+)
+def test_each_edition_speaks_its_language_whatever_the_browser_asks(
+    client, newsroom, prefix, code, not_found
+):
+    """Each edition's addresses are answered in its language from its catalogue: not the
+    browser's (Accept-Language), and Ukrainian where no prefix is given."""
+    for path in ("", "no/such/page/"):
+        response = client.get(prefix + path, headers={"accept-language": "de, fr;q=0.8, en;q=0.5"})
+        html = response.content.decode()
+        assert response["Content-Language"] == code
+        assert f'<html lang="{code}"' in html
+    assert response.status_code == 404
+    assert not_found in html
+    # The newsroom's admin names each edition's locale as the edition names itself.
+    assert Locale.objects.get(language_code=code).get_display_name() == get_edition(code).name
 
 
 @pytest.mark.parametrize(

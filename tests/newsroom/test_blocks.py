@@ -82,5 +82,6 @@ def test_labelled_blocks_out_of_house_order_are_refused():
 
 def test_a_second_background_is_refused():
     block, value = _stream("background", "background")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         block.clean(value)
+    assert "Background: The maximum number of items is 1" in _errors(caught.value)

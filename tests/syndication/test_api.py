@@ -200,17 +200,27 @@ def test_a_tag_or_author_list_pages_once_through_every_edition(client, newsroom)
     assert walk(client, "tag=war&edition=en", 2) == ["Story 11", "Story 8", "Story 2"]
 
 
-def test_etag_and_last_modified_give_304(client, newsroom_output):
+def test_etag_and_last_modified_give_304_until_the_story_changes(client, newsroom_output):
     story = newsroom_output["urgent"]
+    first = {}
     for url in (LIST, f"/api/v1/articles/en/{story.story_number}/"):
-        first = get(client, url)
-        assert first["ETag"] and first["Last-Modified"]
-        assert get(client, url, 304, if_none_match=first["ETag"]).content == b""
-        assert get(client, url, 304, if_modified_since=first["Last-Modified"]).content == b""
+        first[url] = get(client, url)
+        etag, modified = first[url]["ETag"], first[url]["Last-Modified"]
+        assert etag and modified
+        assert get(client, url, 304, if_none_match=etag).content == b""
+        assert get(client, url, 304, if_modified_since=modified).content == b""
         get(client, url, 200, if_none_match='"something-else"')
     story.headline = "Drones over Kyiv: an update"
     story.save_revision().publish()
-    assert get(client, LIST, 200, if_none_match=first["ETag"])
+    for url, before in first.items():
+        # What a client kept of each answer is no longer current: both give the new text.
+        for asked in (
+            {"if_none_match": before["ETag"]},
+            {"if_modified_since": before["Last-Modified"]},
+        ):
+            again = get(client, url, 200, **asked)
+            assert "Drones over Kyiv: an update" in again.content.decode(), url
+        assert again["ETag"] != before["ETag"], url
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,106 @@
+"""reader.addresses matches paths without Django's resolve(), whose failures are dear in a
+flood of made-up addresses (bench/RESULTS.md): for every route of the site, in every
+edition, and for the near misses around each, it must land where Django's resolver lands.
+The addresses are made from the URLconf itself, so a new route is checked once it exists."""
+
+import contextlib
+
+import pytest
+from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.utils import translation
+from wagtail.admin import urls as wagtail_admin_urls
+
+from shpalta.editions.registry import EDITIONS, edition_for_path
+from shpalta.reader.addresses import _page
+
+# A value for each part a route of ours takes.
+SAMPLE = {
+    "year": "2024",
+    "month": "12",
+    "day": "5",
+    "story": "7327802",
+    "kind": "explainers",
+    "segment": "columns",
+    "slug": "drones",
+    "edition": "en",
+}
+
+
+def named_routes(patterns=None, namespace: str = ""):
+    """(name with its namespace, the parts it takes) of every named route of ours: the
+    newsroom's admin (Wagtail's, never a reader page) left out."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.urlconf_name is wagtail_admin_urls:
+                continue
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from named_routes(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            parts = set(pattern.pattern.regex.groupindex) - set(pattern.default_args)
+            yield namespace + pattern.name, parts
+
+
+def agree(path: str) -> bool:
+    """_page() lands where Django does, in the edition the site answers the path in."""
+    edition = edition_for_path(path)
+    with translation.override(edition.code):
+        return _page(path, edition) == where_django_lands(path)
+
+
+def where_django_lands(path: str):
+    """What _page() must give: the reader page's (name, arguments); None when another
+    view answers or Django adds the slash; "" when nothing does."""
+    try:
+        match = resolve(path)
+    except Resolver404:
+        if not path.endswith("/"):
+            with contextlib.suppress(Resolver404):
+                resolve(path + "/")
+                return None
+        return ""
+    return (match.url_name, match.kwargs) if match.namespace == "reader" else None
+
+
+def near_misses(path: str) -> list[str]:
+    """The address and those a typo, a crawler or a flood makes of it."""
+    return [
+        path,
+        path.removesuffix("/") if path.endswith("/") and path != "/" else path + "/",
+        path + "x/",
+        path.replace("drones", "bad slug"),
+        path.replace("2024/12/5", "2024/1/5"),
+        "/x77" + path,
+    ]
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=lambda edition: edition.code)
+def test_the_made_up_check_finds_the_view_django_finds_for_every_route(edition):
+    routes = list(named_routes())
+    names = {name for name, _ in routes}
+    assert {"reader:article", "feeds:tag_atom", "feeds:month_sitemap", "api:article"} <= names
+    checked = 0
+    for name, parts in routes:
+        assert parts <= SAMPLE.keys(), f"{name}: give SAMPLE a value for {parts - SAMPLE.keys()}"
+        with translation.override(edition.code):
+            path = reverse(name, kwargs={part: SAMPLE[part] for part in parts})
+        for asked in near_misses(path):
+            assert agree(asked), asked
+            checked += 1
+    assert checked == len(routes) * len(near_misses("/"))
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/admin/",
+        "/admin/articles/",
+        "/engtags/x/",
+        "/rus/eng/tags/x/",
+        "/eng/tags/",
+        "/eng/",
+        "/tags/x/y/",
+    ],
+)
+def test_the_made_up_check_agrees_outside_the_routes(path):
+    assert agree(path)
