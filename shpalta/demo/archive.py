@@ -361,7 +361,7 @@ def generate_archive(
     if connection.vendor == "postgresql":
         # The planner's statistics and the visibility map, stale after a bulk load until
         # autovacuum comes by: without the map, counting a section's list (its pages)
-        # reads every row instead of the index alone (145 → 7 ms at a million).
+        # reads every row instead of the index alone (bench/RESULTS.md).
         # (VACUUM cannot run inside a transaction: a caller's, such as a test's.)
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
