@@ -257,6 +257,21 @@ WAGTAILIMAGES_IMAGE_MODEL = "newsroom.NewsImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif", "gif"]
+# Documents are downloads, never pages of our origin: an uploaded HTML or SVG file opened
+# inline would run its script with the reader's (an administrator's) session. Active
+# types are refused at upload; every document is served by Wagtail's view as an
+# attachment with nosniff and `Content-Security-Policy: default-src 'none'`, and the raw
+# files under MEDIA_ROOT/documents/ are not served at all (shpalta/urls.py, nginx).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_EXTENSIONS = [
+    *("pdf", "txt", "csv", "rtf", "zip"),
+    *("doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "odp"),
+]
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
+# Documents uploaded before the list above, served as bytes to save, not to display.
+WAGTAILDOCS_CONTENT_TYPES = dict.fromkeys(
+    ("html", "htm", "xhtml", "svg", "svgz", "xml", "xsl", "js", "mjs"), "application/octet-stream"
+)
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
 
 from shpalta.editions.urls import edition_patterns
 from shpalta.syndication import sitemaps
@@ -14,7 +15,10 @@ from shpalta.syndication import sitemaps
 
 def serve_media(request, path: str):
     """Uploads, when no CDN or nginx serves them. A name longer than the file system
-    allows names no file: a 404, where Django's serve() lets the OSError through (a 500)."""
+    allows names no file: a 404, where Django's serve() lets the OSError through (a 500).
+    Documents are served only by Wagtail's view, as downloads (settings: WAGTAILDOCS_*)."""
+    if path.startswith("documents/"):
+        raise Http404("Documents are served at /documents/.")
     try:
         return serve(request, path, document_root=settings.MEDIA_ROOT)
     except OSError as error:
@@ -25,6 +29,7 @@ def serve_media(request, path: str):
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap_index"),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
     path("api/v1/", include("shpalta.syndication.api_urls")),

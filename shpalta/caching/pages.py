@@ -29,7 +29,7 @@ except ImportError:  # gzip only
     brotli = None
 
 _PAGED = ("page", "p")
-_NEVER = ("/admin/", "/static/", "/media/", "/django-admin/")
+_NEVER = ("/admin/", "/static/", "/media/", "/documents/", "/django-admin/")
 
 
 @cache

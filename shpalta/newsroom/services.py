@@ -9,6 +9,7 @@ from django.db import transaction
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
+    GroupPagePermission,
     Locale,
     Workflow,
     WorkflowContentType,
@@ -132,15 +133,20 @@ def ensure_newsroom_roles() -> dict[str, Group]:
     groups = {}
     root = Collection.get_first_root_node() or Collection.add_root(name="Root")
     for name, permissions in ROLE_PERMISSIONS.items():
+        # Exactly these rights: Wagtail's own "Editors" group, which this one becomes,
+        # comes with rights over pages and documents that no newsroom role needs.
         group, _created = Group.objects.get_or_create(name=name)
-        group.permissions.add(*(_permission(dotted) for dotted in permissions))
-        for codename in IMAGE_PERMISSIONS[name]:
+        group.permissions.set([_permission(dotted) for dotted in permissions])
+        GroupPagePermission.objects.filter(group=group).delete()
+        images = Permission.objects.filter(
+            content_type__app_label="wagtailimages", codename__in=IMAGE_PERMISSIONS[name]
+        )
+        GroupCollectionPermission.objects.filter(group=group).exclude(
+            collection=root, permission__in=images
+        ).delete()
+        for permission in images:
             GroupCollectionPermission.objects.get_or_create(
-                group=group,
-                collection=root,
-                permission=Permission.objects.get(
-                    content_type__app_label="wagtailimages", codename=codename
-                ),
+                group=group, collection=root, permission=permission
             )
         groups[name] = group
 

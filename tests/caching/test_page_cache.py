@@ -561,7 +561,7 @@ def test_the_site_reads_and_publishes_while_its_cache_cannot_be_reached(
         assert shows(client, url, story), url
     client.force_login(editor)
     edit = AdminURLFinder(editor).get_edit_url(story)
-    for url in ("/admin/", "/admin/pages/", edit):
+    for url in ("/admin/", "/admin/snippets/newsroom/article/", edit):
         assert client.get(url).status_code == 200, url
     assert "Power back in Kharkiv" in client.get(edit).content.decode()
     failed = {record.name for record in caplog.records if record.levelname == "ERROR"}
