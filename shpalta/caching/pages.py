@@ -111,7 +111,7 @@ def made_up_key(environ) -> str | None:
 
 def kept_headers(headers) -> list[tuple[str, str]]:
     """The headers an answer is kept with: not its cookies, nor what answer() sets for
-    each request and representation (Age, X-Cache, ETag, Content-Length…)."""
+    each request and representation (Age, X-Cache, ETag, Content-Length, HSTS…)."""
     return [(name, value) for name, value in headers if name.lower() not in _NOT_KEPT]
 
 
@@ -156,10 +156,13 @@ def answer(page: CachedPage, environ, *, hit: bool = True) -> tuple[str, list, b
     encoding = _encoding(page, environ.get("HTTP_ACCEPT_ENCODING", ""))
     body = page.variants[encoding] if encoding else page.body
     etag = f'{page.etag[:-1]}-{encoding}"' if encoding else page.etag
-    headers = [(k, v) for k, v in page.headers if k.lower() not in _PER_REPRESENTATION]
+    per_answer = _PER_REPRESENTATION | _PER_REQUEST  # kept by an older release, too
+    headers = [(k, v) for k, v in page.headers if k.lower() not in per_answer]
     headers.append(("ETag", etag))
     if encoding:
         headers.append(("Content-Encoding", encoding))
+    if settings.SECURE_HSTS_SECONDS and is_secure(environ):
+        headers.append(("Strict-Transport-Security", _hsts()))
     if hit:
         headers.append(("Age", str(max(0, int(time.time() - page.stored_at)))))
     headers.append(("X-Cache", "HIT" if hit else "MISS"))
@@ -170,6 +173,27 @@ def answer(page: CachedPage, environ, *, hit: bool = True) -> tuple[str, list, b
     if environ.get("REQUEST_METHOD") == "HEAD":
         body = b""
     return f"{page.status} {HTTPStatus(page.status).phrase}", headers, body
+
+
+def is_secure(environ) -> bool:
+    """Did the reader ask over HTTPS: Django's HttpRequest.is_secure() for the fast path,
+    which has no request (SECURE_PROXY_SSL_HEADER behind a proxy, else the scheme)."""
+    if settings.SECURE_PROXY_SSL_HEADER:
+        name, secure = settings.SECURE_PROXY_SSL_HEADER
+        forwarded = environ.get(name)
+        if forwarded is not None:
+            return forwarded.split(",", 1)[0].strip() == secure
+    return environ.get("wsgi.url_scheme") == "https"
+
+
+def _hsts() -> str:
+    """Strict-Transport-Security as Django's SecurityMiddleware writes it."""
+    value = f"max-age={settings.SECURE_HSTS_SECONDS}"
+    if settings.SECURE_HSTS_INCLUDE_SUBDOMAINS:
+        value += "; includeSubDomains"
+    if settings.SECURE_HSTS_PRELOAD:
+        value += "; preload"
+    return value
 
 
 def compress(body: bytes, content_type: str) -> dict[str, bytes]:
@@ -212,7 +236,17 @@ def _not_modified(page: CachedPage, etag: str, environ) -> bool:
 
 
 _PER_REPRESENTATION = {"content-length", "etag", "content-encoding"}
-_NOT_KEPT = {"set-cookie", "age", "x-cache", "ratelimit-remaining", *_PER_REPRESENTATION}
+# HSTS belongs to an answer over HTTPS only: a page first kept from a plain-HTTP request
+# must still carry it to HTTPS readers, and one kept from HTTPS not to others.
+_PER_REQUEST = {"strict-transport-security"}
+_NOT_KEPT = {
+    "set-cookie",
+    "age",
+    "x-cache",
+    "ratelimit-remaining",
+    *_PER_REPRESENTATION,
+    *_PER_REQUEST,
+}
 _COMPRESSIBLE = (
     "text/",
     "application/json",

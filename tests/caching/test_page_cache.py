@@ -191,6 +191,40 @@ def test_fast_path_answers_a_hit_without_django(client, world, django_assert_num
     assert world["earlier"].headline.encode() in body
 
 
+@pytest.fixture
+def behind_tls(settings):
+    """Production behind a TLS proxy (HTTPS=1): HSTS for a year on answers over HTTPS."""
+    settings.SECURE_HSTS_SECONDS = 31_536_000
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+
+def _through_the_fast_path(url: str, **headers) -> dict:
+    environ = {"PATH_INFO": url, "REQUEST_METHOD": "GET", **headers}
+    setup_testing_defaults(environ)
+    answered = {}
+    b"".join(application(environ, lambda status, kept: answered.update(dict(kept))))
+    return answered
+
+
+@pytest.mark.parametrize("first", ["http", "https"])
+def test_hsts_follows_each_request_not_the_one_that_filled_the_cache(
+    client, world, behind_tls, first
+):
+    url = world["earlier"].get_absolute_url()
+    over = {"http": {}, "https": {"x-forwarded-proto": "https"}}
+    filled = fetch(client, url, **over[first])
+    assert ("Strict-Transport-Security" in filled) == (first == "https")
+    for scheme, headers in over.items():
+        hsts = "max-age=31536000" if scheme == "https" else None
+        hit = fetch(client, url, **headers)  # the middleware's hit
+        assert hit["X-Cache"] == "HIT"
+        assert hit.get("Strict-Transport-Security") == hsts, scheme
+        environ = {"HTTP_X_FORWARDED_PROTO": "https"} if scheme == "https" else {}
+        fast = _through_the_fast_path(url, **environ)
+        assert fast["X-Cache"] == "HIT"
+        assert fast.get("Strict-Transport-Security") == hsts, scheme
+
+
 def test_publishing_shows_the_story_on_every_page_at_once(client, world, layer):
     uk = make_article(headline="Українська версія", section=world["section"])
     story = english_story(
