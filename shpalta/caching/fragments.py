@@ -21,6 +21,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from . import keys
 from . import tags as cache_tags
+from .local import render_clock
 from .pages import etag_of, store
 from .store import CachedPage
 
@@ -109,8 +110,8 @@ def _kept_or_rendered(
     for key, render in renders.items():
         if key in found:
             continue
-        started_ns = time.time_ns()
-        html, tags = render()
+        with render_clock() as clock:
+            html, tags = render()
         if inherit:
             cache_tags.add(request, *tags)
         found[key] = part = Encoded(html.encode())
@@ -120,7 +121,7 @@ def _kept_or_rendered(
             )
             ttl = seconds or settings.PAGE_CACHE_SECONDS
             try:
-                store().store(stored_as[key], fragment, tags, ttl, started_ns)
+                store().store(stored_as[key], fragment, tags, ttl, clock.read_at_ns)
             except Exception:  # the page still gets it
                 logger.exception("Fragments: could not keep %s", key)
     return found

@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
 from . import tags as cache_tags
+from .local import render_clock
 from .pages import (
     answer,
     cached,
@@ -49,8 +50,8 @@ class PageCacheMiddleware:
             if refusal is not None:
                 return refusal
             return _as_response(*answer(hit, request.META))
-        started_ns = time.time_ns()
-        response = self.get_response(request)
+        with render_clock() as clock:
+            response = self.get_response(request)
         tags = cache_tags.of_request(request)
         if not tags or response.streaming:
             return response
@@ -81,7 +82,7 @@ class PageCacheMiddleware:
             page.variants = compress(response.content, response.get("Content-Type", ""))
         if key:
             try:
-                store().store(key, page, tags, settings.PAGE_CACHE_SECONDS, started_ns)
+                store().store(key, page, tags, settings.PAGE_CACHE_SECONDS, clock.read_at_ns)
             except Exception:  # the reader still gets the page
                 logger.exception("Page cache: could not keep %s", key)
         return _as_response(*answer(page, request.META, hit=False))

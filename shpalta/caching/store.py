@@ -115,8 +115,10 @@ class SQLitePageStore:
     def purge(self, tags: set[str]) -> int:
         db = self._connection()
         marks = ",".join("?" * len(tags))
-        now = time.time_ns()
         db.execute("BEGIN IMMEDIATE")
+        # Dated once the write lock is held: the marks are visible soon after this time
+        # (caching.local.SETTLE_SECONDS), however long another writer kept the lock.
+        now = time.time_ns()
         try:
             db.executemany("INSERT OR REPLACE INTO purged VALUES (?, ?)", [(t, now) for t in tags])
             keys = [

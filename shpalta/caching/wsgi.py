@@ -10,6 +10,7 @@ import time
 
 from django.conf import settings
 
+from .local import render_clock
 from .pages import (
     answer,
     compress,
@@ -56,14 +57,14 @@ class PageCacheApplication:
 
     def _keep_not_found(self, key: str, environ, start_response):
         """Django answers a made-up address; its 404 page is kept for the next ones."""
-        started_ns = time.time_ns()
         answered = {}
 
         def capture(status, headers, exc_info=None):
             answered.update(status=status, headers=headers)
             return start_response(status, headers, exc_info)
 
-        result = self.application(environ, capture)
+        with render_clock() as clock:
+            result = self.application(environ, capture)
         if not answered.get("status", "").startswith("404"):
             return result
         try:
@@ -78,7 +79,7 @@ class PageCacheApplication:
             page = CachedPage(404, kept, body, etag_of(body), time.time())
             page.variants = compress(body, dict(kept).get("Content-Type", ""))
             try:
-                store().store(key, page, tags, settings.PAGE_CACHE_SECONDS, started_ns)
+                store().store(key, page, tags, settings.PAGE_CACHE_SECONDS, clock.read_at_ns)
             except Exception:  # the reader still gets the page
                 logger.exception("Page cache: could not keep %s", key)
         return [body]
