@@ -1,6 +1,7 @@
 """Ad slots: one per placement and edition, switched on and filled in the admin."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TranslatableMixin
@@ -26,6 +27,16 @@ RESERVED_HEIGHT = {
 }
 
 
+def validate_link(value: str) -> None:
+    """An address on this site (/support/) or a web address (https://…)."""
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    URLValidator(
+        schemes=["http", "https"],
+        message=_("Enter an address on this site (starting with /) or a web address (https://…)."),
+    )(value)
+
+
 class AdSlot(TranslatableMixin, models.Model):
     placement = models.CharField(_("placement"), max_length=20, choices=Placement.choices)
     enabled = models.BooleanField(_("shown"), default=True)
@@ -37,7 +48,13 @@ class AdSlot(TranslatableMixin, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    house_link = models.URLField(_("house creative link"), blank=True)
+    house_link = models.CharField(
+        _("house creative link"),
+        max_length=200,
+        blank=True,
+        validators=[validate_link],
+        help_text=_("An address on this site, such as /support/, or a web address."),
+    )
     house_alt = models.CharField(_("house creative text"), max_length=200, blank=True)
     code = models.TextField(
         _("third-party code"),
@@ -52,7 +69,13 @@ class AdSlot(TranslatableMixin, models.Model):
         verbose_name = _("ad slot")
         verbose_name_plural = _("ad slots")
         constraints = [
-            models.UniqueConstraint(fields=["locale", "placement"], name="one_slot_per_placement")
+            models.UniqueConstraint(
+                fields=["locale", "placement"],
+                name="one_slot_per_placement",
+                violation_error_message=_(
+                    "This edition has a slot in this placement already: edit that one."
+                ),
+            )
         ]
 
     def __str__(self) -> str:

@@ -9,4 +9,6 @@ from django.utils.translation import gettext_noop
 UPSTREAM_MESSAGES = [
     gettext_noop("Enter a valid “slug” consisting of letters, numbers, underscores or hyphens."),
     gettext_noop("Go to the first error"),
+    # Wagtail's Ukrainian catalogue runs the name into the verb ("editorзберіг").
+    gettext_noop("%(user_name)s saved a new version"),
 ]

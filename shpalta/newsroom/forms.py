@@ -1,12 +1,55 @@
-"""Admin forms: articles (bylines, tags and story numbers checked) and front pages."""
+"""Admin forms: articles (bylines, tags and story numbers checked) and front pages, and
+the field of every block editor (StreamField) in the admin."""
 
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.blocks.base import BlockField, BlockWidget
 
 from .models import Article
 from .services import allocate_story_number
+
+# What a block editor's widget reads from a post that lacks its parts: no value at all.
+INCOMPLETE = object()
+
+
+class WholeBlockWidget(BlockWidget):
+    """A block editor's widget that reads a post without the parts its editor always
+    sends (a form posted by hand, a proxy that cut the body) as INCOMPLETE, where
+    Wagtail's raises KeyError or ValueError and the admin answers 500."""
+
+    def value_from_datadict(self, data, files, name):
+        try:
+            return super().value_from_datadict(data, files, name)
+        except (KeyError, ValueError, TypeError, IndexError):
+            return INCOMPLETE
+
+
+class WholeBlockField(BlockField):
+    """A block editor's field (registered for every StreamField in wagtail_hooks.py): an
+    incomplete post is a form error, and the form is shown again with the value kept."""
+
+    def __init__(self, block=None, **kwargs):
+        kwargs.setdefault("widget", WholeBlockWidget(block))
+        super().__init__(block=block, **kwargs)
+
+    def clean(self, value):
+        if value is INCOMPLETE:
+            raise forms.ValidationError(
+                gettext_lazy(
+                    "This part of the form arrived incomplete. Reload the page and make "
+                    "your change to it again; the other fields were kept."
+                ),
+                code="incomplete",
+            )
+        return super().clean(value)
+
+    def bound_data(self, data, initial):
+        return initial if data is INCOMPLETE else data
+
+    def has_changed(self, initial_value, data_value):
+        return data_value is not INCOMPLETE and super().has_changed(initial_value, data_value)
 
 
 class ChooserForm(WagtailAdminModelForm):

@@ -14,6 +14,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn, Loc
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from shpalta.editions.fields import edition_field_names
+from shpalta.editions.forms import EditionAdminForm
 
 from .forms import ArticleForm, FrontPageForm
 from .models import MAX_TOP_STORIES, Article, Author, FrontPage, InfoPage, Label, Section, Tag
@@ -152,4 +153,7 @@ class InfoPageViewSet(SnippetViewSet):
     menu_label = _("Support and About")
     menu_order = 106
     add_to_admin_menu = True
-    panels = [FieldPanel("kind"), FieldPanel("title"), FieldPanel("body")]
+    edit_handler = ObjectList(
+        [FieldPanel("kind"), FieldPanel("title"), FieldPanel("body")],
+        base_form_class=EditionAdminForm,
+    )

@@ -2,10 +2,17 @@
 articles are snippets (see DESIGN.md), so Wagtail's pages would only confuse editors."""
 
 from wagtail import hooks
+from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.site_summary import PagesSummaryItem
+from wagtail.fields import StreamField
 from wagtail.snippets.models import register_snippet
 
+from .forms import WholeBlockField
 from .viewsets import ArticleViewSet, FrontPageViewSet, InfoPageViewSet, TaxonomyViewSetGroup
+
+# Before the viewsets build their forms: a post that lacks a block editor's parts is a
+# form error, not a 500 (forms.WholeBlockField).
+register_form_field_override(StreamField, override={"form_class": WholeBlockField})
 
 register_snippet(ArticleViewSet)
 register_snippet(FrontPageViewSet)

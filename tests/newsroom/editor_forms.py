@@ -1,11 +1,19 @@
 """Form data as the Wagtail editor posts it for an article, built from Wagtail's test helpers."""
 
+import json
+
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 
 def article_url(name: str, *args) -> str:
     return reverse(f"wagtailsnippets_newsroom_article:{name}", args=args)
+
+
+def shown_in_form(fragment: str, html: str) -> bool:
+    """Text on the page, or inside the JSON that Wagtail's editor widgets and block errors
+    are rendered from (escaped to ASCII there)."""
+    return fragment in html or json.dumps(fragment)[1:-1].replace('"', "&quot;") in html
 
 
 def listed(items: list[dict]) -> dict:

@@ -49,7 +49,13 @@ class InfoPage(TranslatableMixin, models.Model):
         verbose_name = _("support or about page")
         verbose_name_plural = _("support and about pages")
         constraints = [
-            models.UniqueConstraint(fields=["locale", "kind"], name="one_info_page_per_edition")
+            models.UniqueConstraint(
+                fields=["locale", "kind"],
+                name="one_info_page_per_edition",
+                violation_error_message=_(
+                    "This edition has this page already: edit that one (Support and About)."
+                ),
+            )
         ]
 
     def __str__(self) -> str:
