@@ -156,8 +156,7 @@ def answer(page: CachedPage, environ, *, hit: bool = True) -> tuple[str, list, b
     encoding = _encoding(page, environ.get("HTTP_ACCEPT_ENCODING", ""))
     body = page.variants[encoding] if encoding else page.body
     etag = f'{page.etag[:-1]}-{encoding}"' if encoding else page.etag
-    per_answer = _PER_REPRESENTATION | _PER_REQUEST  # kept by an older release, too
-    headers = [(k, v) for k, v in page.headers if k.lower() not in per_answer]
+    headers = [(k, v) for k, v in page.headers if k.lower() not in _PER_ANSWER]
     headers.append(("ETag", etag))
     if encoding:
         headers.append(("Content-Encoding", encoding))
@@ -239,6 +238,7 @@ _PER_REPRESENTATION = {"content-length", "etag", "content-encoding"}
 # HSTS belongs to an answer over HTTPS only: a page first kept from a plain-HTTP request
 # must still carry it to HTTPS readers, and one kept from HTTPS not to others.
 _PER_REQUEST = {"strict-transport-security"}
+_PER_ANSWER = _PER_REPRESENTATION | _PER_REQUEST  # left out of a page kept by an older release
 _NOT_KEPT = {
     "set-cookie",
     "age",
