@@ -1,6 +1,7 @@
 """Fixtures shared by the whole suite: a newsroom with roles, people, and the browser."""
 
 import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -87,6 +88,13 @@ def editor(newsroom):
 @pytest.fixture
 def translator(newsroom):
     return _member("translator", "Translators")
+
+
+def free_port() -> int:
+    """A port nothing listens on, for a server a test starts on loopback."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

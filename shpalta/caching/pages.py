@@ -239,14 +239,7 @@ _PER_REPRESENTATION = {"content-length", "etag", "content-encoding"}
 # must still carry it to HTTPS readers, and one kept from HTTPS not to others.
 _PER_REQUEST = {"strict-transport-security"}
 _PER_ANSWER = _PER_REPRESENTATION | _PER_REQUEST  # left out of a page kept by an older release
-_NOT_KEPT = {
-    "set-cookie",
-    "age",
-    "x-cache",
-    "ratelimit-remaining",
-    *_PER_REPRESENTATION,
-    *_PER_REQUEST,
-}
+_NOT_KEPT = {"set-cookie", "age", "x-cache", "ratelimit-remaining", *_PER_ANSWER}
 _COMPRESSIBLE = (
     "text/",
     "application/json",

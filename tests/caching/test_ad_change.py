@@ -6,7 +6,6 @@ read before another process's purge must not be kept as new (caching.local.rende
 Runs on the SQLite store in the SQLite pass and on Redis in the PostgreSQL pass."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -21,18 +20,13 @@ from wagtail.models import Locale
 
 from shpalta.ads.models import AdSlot, Placement
 
+from ..conftest import free_port
 from ..factories import make_article
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = 3
 CONCURRENT = 50
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def database_url() -> str:

@@ -12,16 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from ..conftest import free_port
 from ..factories import make_article, make_tag
 
 pytestmark = pytest.mark.django_db(transaction=True)
 VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "shpalta.vcl"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
