@@ -21,7 +21,7 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
-from django.utils.html import strip_tags
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.xmlutils import SimplerXMLGenerator
 
@@ -156,7 +156,9 @@ class ArticleFeed(Feed):
         return absolute(subject.page)
 
     def description(self, subject: FeedSubject) -> str:
-        return subject.title
+        # Readers render an RSS channel's description as HTML: a tag's or an author's name
+        # is text, so its markup is escaped (Atom's subtitle is text already).
+        return escape(subject.title)
 
     def subtitle(self, subject: FeedSubject) -> str:
         return subject.title
@@ -217,7 +219,10 @@ class ArticleFeed(Feed):
         return absolute(article.get_absolute_url())
 
     def item_description(self, article: Article) -> str:
-        return article.summary or strip_tags(article.lead)
+        """HTML, as RSS readers and Atom's type="html" summary take it: the summary (plain
+        text) or the lead's text, escaped, so that markup typed into them shows as text
+        and never runs in a feed reader."""
+        return escape(article.summary_text)
 
     def item_guid(self, article: Article) -> str:
         return article_uri(article)

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -160,7 +159,7 @@ def article_images(article: Article) -> tuple[SocialImage | None, list[str]]:
 
 
 def article_description(article: Article) -> str:
-    return article.summary or strip_tags(article.lead).strip()
+    return article.summary_text
 
 
 def article_structured_data(article: Article, canonical: str, images: list[str]) -> list[dict]:

@@ -57,7 +57,7 @@ def _ninjs(article: Article, *, full: bool) -> dict:
             {
                 "role": "summary",
                 "contentType": "text/plain",
-                "value": article.summary or strip_tags(article.lead).strip(),
+                "value": article.summary_text,
             }
         ],
         "by": ", ".join(author.name for author in authors),

@@ -141,3 +141,40 @@ def test_a_feed_from_kept_items_is_the_feed_written_anew(client, story, settings
     anew = client.get(url).content
     assert first == kept == anew
     assert b"A second story" in kept
+
+
+@pytest.mark.parametrize("fmt", ["rss", "atom"])
+def test_markup_typed_into_plain_text_fields_reaches_feed_readers_as_text(client, newsroom, fmt):
+    """Readers render RSS descriptions and Atom's type="html" summaries as HTML: markup
+    typed into a summary, a lead or a tag's name must arrive there escaped, as text."""
+    from lxml import etree
+
+    attack = '<img src=x onerror="alert(1)">Rada <b>votes</b>'
+    tag = make_tag("attack", en=f"{attack} tag")
+    make_article(edition="en", headline="With a summary", summary=attack, tags=[tag])
+    make_article(
+        edition="en",
+        headline="With a lead only",
+        lead="<p>Lead &lt;script&gt;alert(2)&lt;/script&gt; text</p>",
+        published_at=timezone.now() - timedelta(minutes=5),
+    )
+    for url in [f"/eng/{fmt}/", f"/eng/tags/attack/{fmt}/"]:
+        root = etree.fromstring(client.get(url).content)
+        if fmt == "rss":
+            descriptions = root.findall("channel/item/description")
+            channel = root.find("channel/description").text
+        else:
+            ns = {"a": "http://www.w3.org/2005/Atom"}
+            descriptions = root.findall("a:entry/a:summary", ns)
+            channel = root.find("a:subtitle", ns).text  # Atom's subtitle is text
+        # What the reader renders as HTML, once the XML is read: no element in it.
+        texts = {element.text for element in descriptions}
+        assert (
+            "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;Rada &lt;b&gt;votes&lt;/b&gt;" in texts
+        )
+        if url.startswith("/eng/tags/"):
+            assert "<img" not in channel or fmt == "atom"
+        else:
+            assert "Lead &lt;script&gt;alert(2)&lt;/script&gt; text" in texts
+        for text in texts:
+            assert "<" not in text, text

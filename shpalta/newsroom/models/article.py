@@ -1,6 +1,7 @@
 """The article: one edition of a story, edited in Wagtail with drafts, revisions,
 locking, workflow, preview and translation."""
 
+import html
 from datetime import UTC, datetime
 from functools import cache
 
@@ -12,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -340,6 +342,12 @@ class Article(
         last update, never before its publication. Feeds, sitemaps, the API, ninjs and
         the page's metadata all date a story by it."""
         return max(updated_at or published_at, published_at)
+
+    @property
+    def summary_text(self) -> str:
+        """The story in a sentence, as plain text (feeds, social cards, JSON-LD, ninjs):
+        the summary, else the words of the lead with its entities decoded."""
+        return self.summary or html.unescape(strip_tags(self.lead)).strip()
 
     @property
     def last_modified(self) -> datetime:
