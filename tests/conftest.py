@@ -10,7 +10,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.test import override_settings
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import TOTP
 
+from shpalta.accounts.twofactor import give_authenticator
 from shpalta.newsroom.services import ensure_newsroom_roles
 
 # Playwright's sync API runs an event loop in the test's thread; Django refuses database
@@ -75,6 +78,22 @@ def _member(username: str, group: str):
     return user
 
 
+def sign_in(client, user) -> None:
+    """Signed in and past the second step, as django_otp.login() leaves a session after a
+    right code (tests/accounts type the codes themselves)."""
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = give_authenticator(user=user).persistent_id
+    session.save()
+
+
+def current_code(user) -> str:
+    """What the user's authenticator app shows now."""
+    device = give_authenticator(user=user)
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():06d}"
+
+
 @pytest.fixture
 def reporter(newsroom):
     return _member("reporter", "Reporters")
@@ -88,6 +107,14 @@ def editor(newsroom):
 @pytest.fixture
 def translator(newsroom):
     return _member("translator", "Translators")
+
+
+@pytest.fixture
+def filing(newsroom):
+    """What every article is filed under: a section, an author, a tag."""
+    from .factories import make_author, make_section, make_tag
+
+    return {"section": make_section(), "author": make_author(), "tag": make_tag("nato")}
 
 
 def free_port() -> int:

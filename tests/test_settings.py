@@ -2,6 +2,7 @@
 
 import json
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -101,3 +102,31 @@ def test_system_checks_pass_on_this_database():
     """What `manage.py migrate` (and so bin/serve) checks first, on SQLite and on
     PostgreSQL alike."""
     call_command("check", fail_level="ERROR")
+
+
+def test_check_deploy_passes_with_the_production_environment_of_the_readme(tmp_path):
+    """README's production settings: a real key, HTTPS behind the proxy, the public
+    address, SMTP for e-mail, two-factor sign-in left on."""
+    environment = {
+        "PATH": os.environ["PATH"],
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "HTTPS": "1",
+        "ALLOWED_HOSTS": "news.example.org",
+        "CSRF_TRUSTED_ORIGINS": "https://news.example.org",
+        "SITE_URL": "https://news.example.org",
+        "EMAIL_HOST": "smtp.example.org",
+        "SHPALTA_VAR_DIR": str(tmp_path),
+    }
+    command = [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"]
+
+    def check(env):
+        return subprocess.run(  # noqa: S603  (this interpreter, our own code)
+            command, env=env, cwd=ROOT, capture_output=True, text=True
+        )
+
+    passed = check(environment)
+    assert passed.returncode == 0, passed.stderr
+
+    # Two-factor sign-in switched off is a warning that fails the same check.
+    warned = check({**environment, "ADMIN_2FA": "0"})
+    assert warned.returncode != 0 and "shpalta.W001" in warned.stderr

@@ -24,6 +24,7 @@ from wagtail.models import Locale, ReferenceIndex
 from wagtail.rich_text import RichText
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from shpalta.accounts.twofactor import give_authenticator
 from shpalta.ads.models import AdSlot, Placement
 from shpalta.editions.registry import DEFAULT_EDITION, EDITIONS, get_edition
 from shpalta.newsroom.models import (
@@ -369,4 +370,5 @@ def ensure_demo_accounts(*, password: str) -> list[str]:
         user.set_password(password)
         user.save()
         user.groups.add(Group.objects.get(name=group))
+        give_authenticator(user=user)
     return list(accounts)

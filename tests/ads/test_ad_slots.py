@@ -10,7 +10,7 @@ from wagtail.rich_text import RichText
 
 from shpalta.ads.models import AdSlot, Placement
 
-from ..conftest import PASSWORD, _member
+from ..conftest import _member, sign_in
 from ..factories import make_article, make_image
 
 pytestmark = pytest.mark.django_db
@@ -113,10 +113,10 @@ def test_a_slot_needs_exactly_one_kind_of_creative(newsroom):
 
 def test_only_ad_managers_place_ads(client, editor):
     url = reverse("wagtailsnippets_ads_adslot:list")
-    client.force_login(editor)
+    sign_in(client, editor)
     assert client.get(url).status_code in (302, 403)
     manager = _member("ads", "Ad managers")
-    assert client.login(username=manager.username, password=PASSWORD)
+    sign_in(client, manager)
     assert client.get(url).status_code == 200
     response = client.post(
         reverse("wagtailsnippets_ads_adslot:add") + "?locale=uk",

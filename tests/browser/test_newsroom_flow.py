@@ -4,20 +4,27 @@ finds it on the public site: the whole newsroom in a real browser."""
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from playwright.sync_api import Page, expect
 
 from shpalta.newsroom.models import Article
 
-from ..conftest import PASSWORD
+from ..conftest import PASSWORD, current_code
 from ..factories import make_author, make_section
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def log_in(page: Page, base: str, username: str) -> None:
+    """Password, then the code of the user's authenticator app."""
+    user = get_user_model().objects.get(username=username)
+    code = current_code(user)  # gives the user an authenticator before the sign-in
     page.goto(f"{base}/admin/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/account/two-factor/verify/"))
+    page.fill("#id_code", code)
     page.click("button[type=submit]")
     page.wait_for_url(f"{base}/admin/")
 

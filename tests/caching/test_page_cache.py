@@ -20,6 +20,7 @@ from shpalta.editions.dates import KYIV, kyiv_today
 from shpalta.newsroom.models import Label
 from shpalta.wsgi import application
 
+from ..conftest import sign_in
 from ..factories import (
     house_body,
     make_article,
@@ -161,7 +162,7 @@ def test_tracking_and_random_query_strings_share_one_entry(client, world):
 
 def test_editor_never_receives_or_fills_the_public_cache(client, world, editor):
     url = world["earlier"].get_absolute_url()
-    client.force_login(editor)
+    sign_in(client, editor)
     seen = fetch(client, url)
     assert seen.get("X-Cache") is None
     assert seen["Cache-Control"] == "private, no-cache"
@@ -169,7 +170,7 @@ def test_editor_never_receives_or_fills_the_public_cache(client, world, editor):
     client.logout()
     assert fetch(client, url)["X-Cache"] == "MISS"  # the editor filled nothing
     assert fetch(client, url)["X-Cache"] == "HIT"
-    client.force_login(editor)
+    sign_in(client, editor)
     assert fetch(client, url).get("X-Cache") is None  # and is not given the public copy
 
 
@@ -593,7 +594,7 @@ def test_the_site_reads_and_publishes_while_its_cache_cannot_be_reached(
     story.refresh_from_db()
     for url in [story.get_absolute_url(), *pages_of(story)]:
         assert shows(client, url, story), url
-    client.force_login(editor)
+    sign_in(client, editor)
     edit = AdminURLFinder(editor).get_edit_url(story)
     for url in ("/admin/", "/admin/snippets/newsroom/article/", edit):
         assert client.get(url).status_code == 200, url

@@ -1,5 +1,6 @@
 """The demo newspaper: enough, varied, linked, written once, the same every time."""
 
+import re
 from collections import Counter
 from datetime import timedelta
 
@@ -51,7 +52,19 @@ def test_demo_command_writes_a_newspaper_and_prints_working_logins(client, capsy
         assert client.get(article.get_absolute_url()).status_code == 200
 
     assert "editor, reporter, translator" in out and "demo-password-1" in out
-    assert client.login(username="editor", password="demo-password-1")
+    # The demo logins have authenticators; `demo_code` prints what they show now.
+    assert "bin/demo-code editor" in out
+    response = client.post(
+        "/admin/login/", {"username": "editor", "password": "demo-password-1"}, follow=False
+    )
+    assert response.status_code == 302
+    response = client.get("/admin/")
+    assert response.status_code == 302 and "/admin/account/two-factor/verify/" in response.url
+    call_command("demo_code", "editor")
+    code = capsys.readouterr().out.strip()
+    assert re.fullmatch(r"\d{6}", code)
+    response = client.post("/admin/account/two-factor/verify/", {"code": code, "next": "/admin/"})
+    assert response.status_code == 302 and response.url == "/admin/"
     assert client.get("/admin/").status_code == 200
 
     # A second run leaves the content alone and still prints the logins.

@@ -12,7 +12,7 @@ from shpalta.ads.models import AdSlot
 from shpalta.demo.content import write_demo_content
 from shpalta.newsroom.models import Article, InfoPage
 
-from ..conftest import _member
+from ..conftest import _member, sign_in
 from ..factories import make_author, make_section
 from .editor_forms import article_form, article_url, shown_in_form
 
@@ -23,7 +23,7 @@ TYPED_BODY = "Readers keep this newsroom going."
 
 
 def test_an_article_post_without_its_body_count_is_a_form_error(client, editor):
-    client.force_login(editor)
+    sign_in(client, editor)
     data = article_form(section=make_section(), author=make_author(), headline=TYPED)
     del data["body-count"]
     response = client.post(article_url("add") + "?locale=uk", data)
@@ -37,7 +37,7 @@ def test_an_article_post_without_its_body_count_is_a_form_error(client, editor):
 @pytest.mark.parametrize("broken", ["body-count", "body-6-value-count"])
 def test_block_counts_that_are_no_number_are_a_form_error(client, editor, broken):
     """The body's count, and the count of the Background's items inside it."""
-    client.force_login(editor)
+    sign_in(client, editor)
     data = article_form(section=make_section(), author=make_author(), headline=TYPED)
     assert broken in data
     data[broken] = "many"
@@ -54,7 +54,7 @@ def _info_page(kind: str, title: str) -> dict:
 
 
 def test_a_second_support_page_of_an_edition_is_a_form_error(client, editor):
-    client.force_login(editor)
+    sign_in(client, editor)
     url = reverse("wagtailsnippets_newsroom_infopage:add") + "?locale=uk"
     assert client.post(url, _info_page("support", "Підтримати")).status_code == 302
     response = client.post(url, _info_page("support", "Ще одна сторінка підтримки"))
@@ -71,7 +71,7 @@ def test_a_second_support_page_of_an_edition_is_a_form_error(client, editor):
 
 def test_a_second_ad_slot_of_a_placement_is_a_form_error(client, newsroom):
     manager = _member("ads", "Ad managers")
-    client.force_login(manager)
+    sign_in(client, manager)
     url = reverse("wagtailsnippets_ads_adslot:add") + "?locale=uk"
     slot = {"placement": "sidebar", "enabled": "on", "code": "<div>x</div>", "every": "10"}
     assert client.post(url, slot).status_code == 302
@@ -85,7 +85,7 @@ def test_an_ad_manager_saves_the_demos_ad_slots_unchanged(newsroom):
     write_demo_content(stories=2)
     manager = _member("ads", "Ad managers")
     client = Client()
-    client.force_login(manager)
+    sign_in(client, manager)
     slots = list(AdSlot.objects.select_related("locale"))
     assert slots and all(slot.house_link.startswith("/") for slot in slots)
     for slot in slots:
@@ -103,7 +103,7 @@ def test_an_ad_manager_saves_the_demos_ad_slots_unchanged(newsroom):
 @pytest.mark.parametrize("link", ["javascript:alert(1)", "//evil.example/", "support"])
 def test_an_ad_link_that_is_neither_ours_nor_a_web_address_is_refused(client, newsroom, link):
     manager = _member("ads", "Ad managers")
-    client.force_login(manager)
+    sign_in(client, manager)
     url = reverse("wagtailsnippets_ads_adslot:add") + "?locale=uk"
     slot = {"placement": "sidebar", "enabled": "", "house_link": link, "every": "10"}
     response = client.post(url, slot)

@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from wagtail.documents import get_document_model
 
-from ..conftest import PASSWORD
+from ..conftest import PASSWORD, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ def legacy_document(name: str, content: bytes):
 
 @pytest.mark.parametrize("name", ACTIVE)
 def test_an_active_document_is_refused_at_upload(client, administrator, name):
-    client.force_login(administrator)
+    sign_in(client, administrator)
     response = client.post(
         reverse("wagtaildocs:add"),
         {"title": name, "file": ContentFile(ACTIVE[name], name=name), "collection": "1"},
@@ -52,7 +52,7 @@ def test_an_active_document_is_refused_at_upload(client, administrator, name):
 
 
 def test_a_pdf_is_uploaded_and_served_as_a_download_that_runs_nothing(client, administrator):
-    client.force_login(administrator)
+    sign_in(client, administrator)
     pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
     response = client.post(
         reverse("wagtaildocs:add"),
@@ -82,7 +82,7 @@ def test_an_active_document_stored_before_is_a_download_of_bytes(client, newsroo
 
 @pytest.mark.parametrize("role", ["reporter", "translator", "editor"])
 def test_newsroom_roles_cannot_reach_documents(client, request, role):
-    client.force_login(request.getfixturevalue(role))
+    sign_in(client, request.getfixturevalue(role))
     assert client.get(reverse("wagtaildocs:index")).status_code in (302, 403)
     response = client.post(
         reverse("wagtaildocs:add"),

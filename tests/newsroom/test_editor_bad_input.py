@@ -7,6 +7,7 @@ from wagtail.test.utils.form_data import rich_text
 
 from shpalta.newsroom.models import Article, NewsImage
 
+from ..conftest import sign_in
 from ..factories import image_file, make_article, make_author, make_section, make_tag
 from .editor_forms import article_form, article_url, every_block, listed, shown_in_form
 
@@ -21,7 +22,7 @@ def filing(newsroom):
 
 
 def _post(client, user, filing, locale="uk", **fields):
-    client.force_login(user)
+    sign_in(client, user)
     data = article_form(**filing, lead=rich_text(f"<p>{TYPED_LEAD}</p>"), **fields)
     return client.post(article_url("add") + f"?locale={locale}", data)
 
@@ -51,7 +52,7 @@ def test_article_without_section(client, reporter, filing):
 
 
 def test_article_without_author(client, reporter, filing):
-    client.force_login(reporter)
+    sign_in(client, reporter)
     data = article_form(**filing, lead=rich_text(f"<p>{TYPED_LEAD}</p>"))
     data.update({"author_links-TOTAL_FORMS": "0", "action-submit": "1"})
     response = client.post(article_url("add") + "?locale=uk", data)
@@ -59,7 +60,7 @@ def test_article_without_author(client, reporter, filing):
 
 
 def test_draft_may_wait_for_its_byline(client, reporter, filing):
-    client.force_login(reporter)
+    sign_in(client, reporter)
     data = article_form(**filing)
     data.update({"author_links-TOTAL_FORMS": "0"})
     assert client.post(article_url("add") + "?locale=uk", data).status_code == 302
@@ -112,7 +113,7 @@ def test_story_number_may_repeat_in_another_edition(client, editor, filing):
 
 
 def test_the_same_author_twice(client, reporter, filing):
-    client.force_login(reporter)
+    sign_in(client, reporter)
     author = filing["author"]
     data = article_form(**filing, lead=rich_text(f"<p>{TYPED_LEAD}</p>"))
     data.update(
@@ -135,7 +136,7 @@ def test_unknown_edition_is_not_found(client, reporter, filing):
 
 def test_tag_slug_must_be_unique_and_latin(client, editor):
     make_tag("nato")
-    client.force_login(editor)
+    sign_in(client, editor)
     data = {f"name_{code}": "НАТО" for code in ("uk", "ru", "en")}
     data.update({"slug_uk": "nato", "slug_ru": "нато", "slug_en": "nato-en"})
     response = client.post(reverse("wagtailsnippets_newsroom_tag:add"), data)
@@ -146,7 +147,7 @@ def test_tag_slug_must_be_unique_and_latin(client, editor):
 
 
 def _upload(client, user, upload):
-    client.force_login(user)
+    sign_in(client, user)
     return client.post(
         reverse("wagtailimages:add"), {"title": "Фото з місця події", "file": upload}
     )

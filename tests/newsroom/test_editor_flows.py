@@ -10,15 +10,11 @@ from wagtail.models import Locale
 
 from shpalta.newsroom.models import Article
 
-from ..factories import make_article, make_author, make_image, make_section, make_tag
+from ..conftest import sign_in
+from ..factories import make_article, make_image
 from .editor_forms import article_form, article_url, every_block
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def filing(newsroom):
-    return {"section": make_section(), "author": make_author(), "tag": make_tag("nato")}
 
 
 def _create(client, filing, action=None, locale="uk", **fields):
@@ -29,7 +25,7 @@ def _create(client, filing, action=None, locale="uk", **fields):
 
 
 def test_reporter_writes_a_draft_with_every_block(client, reporter, filing):
-    client.force_login(reporter)
+    sign_in(client, reporter)
     image = make_image()
     earlier = make_article(headline="Попередня")
     response = _create(client, filing, blocks=every_block(image=image, earlier=earlier))
@@ -55,7 +51,7 @@ def test_reporter_writes_a_draft_with_every_block(client, reporter, filing):
 
 
 def test_reporter_cannot_publish_but_can_submit_for_review(client, reporter, filing):
-    client.force_login(reporter)
+    sign_in(client, reporter)
     page = client.get(article_url("add") + "?locale=uk").content.decode()
     assert 'name="action-publish"' not in page
     assert 'name="action-submit"' in page
@@ -71,12 +67,12 @@ def test_reporter_cannot_publish_but_can_submit_for_review(client, reporter, fil
 
 
 def test_editor_approves_a_submitted_article_and_it_is_public(client, reporter, editor, filing):
-    client.force_login(reporter)
+    sign_in(client, reporter)
     _create(client, filing, action="submit")
     article = Article.objects.get()
     task_state = article.current_workflow_task_state
 
-    client.force_login(editor)
+    sign_in(client, editor)
     response = client.post(article_url("workflow_action", article.pk, "approve", task_state.pk))
     assert response.status_code in (200, 302)
 
@@ -86,7 +82,7 @@ def test_editor_approves_a_submitted_article_and_it_is_public(client, reporter, 
 
 
 def test_preview_shows_the_article_in_its_edition(client, editor, filing):
-    client.force_login(editor)
+    sign_in(client, editor)
     data = article_form(**filing)
     add_page = client.get(article_url("add") + "?locale=en").content.decode()
     url = article_url("preview_on_add") + "?locale=en"
@@ -105,7 +101,7 @@ def test_preview_shows_the_article_in_its_edition(client, editor, filing):
 
 
 def test_editor_publishes_and_readers_see_it(client, editor, filing):
-    client.force_login(editor)
+    sign_in(client, editor)
     response = _create(client, filing, action="publish")
     assert response.status_code == 302
     article = Article.objects.get()
@@ -116,7 +112,7 @@ def test_editor_publishes_and_readers_see_it(client, editor, filing):
 
 
 def test_editing_a_published_article_makes_a_new_revision(client, editor, filing):
-    client.force_login(editor)
+    sign_in(client, editor)
     _create(client, filing, action="publish")
     article = Article.objects.get()
     data = article_form(
@@ -142,7 +138,7 @@ def test_editing_a_published_article_makes_a_new_revision(client, editor, filing
 
 
 def test_editor_schedules_an_article(client, editor, filing):
-    client.force_login(editor)
+    sign_in(client, editor)
     go_live_at = (timezone.localtime() + timedelta(hours=2)).strftime("%Y-%m-%d %H:%M")
     response = _create(client, filing, action="publish", go_live_at=go_live_at)
     assert response.status_code == 302
@@ -152,7 +148,7 @@ def test_editor_schedules_an_article(client, editor, filing):
 
 
 def test_editor_translates_an_article_into_a_draft_of_another_edition(client, editor, filing):
-    client.force_login(editor)
+    sign_in(client, editor)
     _create(client, filing, action="publish")
     original = Article.objects.get()
     english = Locale.objects.get(language_code="en")
@@ -172,7 +168,7 @@ def test_editor_translates_an_article_into_a_draft_of_another_edition(client, ed
 
 
 def test_editor_unpublishes_and_the_page_is_gone(client, editor, filing):
-    client.force_login(editor)
+    sign_in(client, editor)
     _create(client, filing, action="publish")
     article = Article.objects.get()
     url = article.get_absolute_url()
@@ -186,7 +182,7 @@ def test_editor_unpublishes_and_the_page_is_gone(client, editor, filing):
 def test_article_list_shows_each_editions_articles_with_their_status(client, editor, filing):
     make_article(headline="Опублікована")
     make_article(edition="en", headline="Draft in English", publish=False)
-    client.force_login(editor)
+    sign_in(client, editor)
     html = client.get(article_url("list")).content.decode()
     assert "Опублікована" in html and "Draft in English" in html
     assert "Версія" in html and "Статус" in html
@@ -204,7 +200,7 @@ def test_editor_orders_top_stories_of_an_edition(client, editor, filing):
     english = make_article(edition="en", headline="English")
     front = FrontPage.objects.get(locale__language_code="uk")
     url = reverse("wagtailsnippets_newsroom_frontpage:edit", args=[front.pk])
-    client.force_login(editor)
+    sign_in(client, editor)
 
     def post(*articles):
         stories = inline_formset([{"article": article.pk} for article in articles])

@@ -8,6 +8,8 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from shpalta.newsroom.models import InfoPage
 
+from ..conftest import sign_in
+
 pytestmark = pytest.mark.django_db
 
 
@@ -36,7 +38,7 @@ def test_the_editions_support_page_from_the_admin(client, newsroom):
 
 
 def test_editor_writes_the_about_page_of_an_edition(client, editor):
-    client.force_login(editor)
+    sign_in(client, editor)
     data = nested_form_data(
         {
             "kind": "about",

@@ -42,3 +42,7 @@ class Command(BaseCommand):
             + ", ".join(usernames)
             + f" — password: {password}"
         )
+        self.stdout.write(
+            "Two-factor code of a login (changes every 30 s): "
+            "bin/demo-code editor (or reporter, translator)"
+        )

@@ -1,0 +1,69 @@
+"""Every admin request: the session still valid, and verified by a second factor."""
+
+from urllib.parse import quote
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .audit import current_request
+from .sessions import session_ended
+
+# What a user who gave only a password may reach: the sign-in's second step, leaving,
+# and the admin's JavaScript translations and icon sprite that those pages load.
+OPEN_BEFORE_SECOND_FACTOR = {
+    "wagtailadmin_login",
+    "wagtailadmin_logout",
+    "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",
+    "accounts_2fa_verify",
+    "accounts_2fa_setup",
+}
+ENDED = {
+    "expired": _("Your session is over (12 hours). Sign in again; your saved drafts are there."),
+    "idle": _("You were signed out after two hours without activity. Sign in again."),
+    "ended": _("Your sessions were ended by an administrator. Sign in again."),
+}
+
+
+def _to(url_name: str, request) -> str:
+    return f"{reverse(url_name)}?next={quote(request.get_full_path())}"
+
+
+class AccountSecurityMiddleware:
+    """After AuthenticationMiddleware and django-otp's OTPMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.admin_prefix = None
+
+    def __call__(self, request):
+        token = current_request.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            current_request.reset(token)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if self.admin_prefix is None:
+            self.admin_prefix = reverse("wagtailadmin_home")
+        if not request.path_info.startswith(self.admin_prefix):
+            return None
+        if not request.user.is_authenticated:
+            return None
+        reason = session_ended(request)
+        if reason:
+            request.sign_out_reason = reason
+            logout(request)
+            messages.warning(request, str(ENDED[reason]))
+            return redirect(
+                f"{reverse('wagtailadmin_login')}?next={quote(request.get_full_path())}"
+            )
+        if not settings.ADMIN_2FA_REQUIRED or request.user.is_verified():
+            return None
+        if request.resolver_match.url_name in OPEN_BEFORE_SECOND_FACTOR:
+            return None
+        return redirect(_to("accounts_2fa_verify", request))

@@ -1,0 +1,258 @@
+"""A password alone opens no admin URL: the first sign-in enrols an authenticator app,
+every later one asks for its code, and the codes themselves cannot be replayed."""
+
+import re
+import time
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from shpalta.accounts.middleware import OPEN_BEFORE_SECOND_FACTOR
+from shpalta.accounts.models import AuditAction, AuditRecord
+
+from ..conftest import PASSWORD, current_code, sign_in
+
+pytestmark = pytest.mark.django_db
+
+VERIFY = "/admin/account/two-factor/verify/"
+SETUP = "/admin/account/two-factor/"
+
+
+def password_only(client, username: str, address: str = "127.0.0.1"):
+    return client.post(
+        "/admin/login/", {"username": username, "password": PASSWORD}, REMOTE_ADDR=address
+    )
+
+
+def code_of(device: TOTPDevice, *, steps_ago: int = 0) -> str:
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time() - steps_ago * device.step
+    return f"{totp.token():06d}"
+
+
+def _one_for_each_group(regex: str) -> str:
+    """A path that a re_path() pattern matches, with 1 for each of its named groups."""
+    out, i = [], 0
+    while i < len(regex):
+        if regex.startswith("(?P<", i):
+            depth, i = 1, regex.index(">", i) + 1
+            while depth:
+                depth += {"(": 1, ")": -1}.get(regex[i], 0)
+                i += 1
+            out.append("1")
+        else:
+            out.append(regex[i])
+            i += 1
+    return re.sub(r"\\(.)", r"\1", "".join(out).replace("^", "").replace("$", ""))
+
+
+def admin_urls() -> list[tuple[str, str]]:
+    """Every admin URL of the resolver, with 1 for each argument: (name, path)."""
+    found = []
+
+    def walk(patterns, prefix, namespace):
+        for entry in patterns:
+            if isinstance(entry, URLResolver):
+                space = f"{namespace}:{entry.namespace}" if entry.namespace else namespace
+                walk(entry.url_patterns, prefix + str(entry.pattern), space)
+            elif isinstance(entry, URLPattern) and entry.name:
+                route = _one_for_each_group(prefix + str(entry.pattern))
+                found.append((entry.name, "/" + re.sub(r"<(?:\w+:)?\w+>", "1", route)))
+
+    walk(get_resolver().url_patterns, "", "")
+    return [(name, path) for name, path in found if path.startswith("/admin/")]
+
+
+def test_a_password_alone_reaches_no_admin_url(client, editor):
+    """Every URL under /admin/ (previews, choosers, JSON endpoints and exports included)
+    sends a user who gave only a password to the second step."""
+    password_only(client, "editor")
+    urls = admin_urls()
+    assert len(urls) > 200, "the resolver walk found too few admin URLs"
+    reached = []
+    for name, path in urls:
+        if name in OPEN_BEFORE_SECOND_FACTOR:
+            continue
+        response = client.get(path)
+        if response.status_code == 404:
+            continue  # an id that names nothing: Django answered before any view ran
+        if not (response.status_code == 302 and response.url.startswith(VERIFY)):
+            reached.append((path, response.status_code))
+    assert reached == []
+    # With no authenticator yet, the second step is its enrolment.
+    assert client.get(VERIFY).url.startswith(f"{SETUP}?next=")
+
+
+def test_first_sign_in_enrols_an_authenticator_and_shows_recovery_codes(client, editor):
+    password_only(client, "editor")
+    key_before = client.session.session_key
+    page = client.get("/admin/snippets/newsroom/article/", follow=True)
+    assert page.status_code == 200
+    assert page.redirect_chain[-1][0] == f"{SETUP}?next=/admin/snippets/newsroom/article/"
+    html = page.content.decode()
+    assert "<svg" in html and "Налаштуйте двоетапний вхід" in html
+    device = TOTPDevice.objects.get(user=editor, confirmed=False)
+    # The key shown for typing by hand is the device's, in groups of four.
+    assert re.search(r"<code>([A-Z2-7]{4} ?)+</code>", html)
+
+    wrong = client.post(SETUP, {"code": "000000", "next": "/admin/snippets/newsroom/article/"})
+    assert wrong.status_code == 200
+    assert "Код неправильний" in wrong.content.decode()
+    assert 'value="000000"' in wrong.content.decode()  # what was typed stays
+    time.sleep(1.1)  # the pause a wrong code earns (OTP_TOTP_THROTTLE_FACTOR)
+
+    done = client.post(
+        SETUP, {"code": code_of(device), "next": "/admin/snippets/newsroom/article/"}
+    )
+    assert done.status_code == 200
+    codes = re.findall(r"<li><code>([a-z2-7]{8})</code></li>", done.content.decode())
+    assert len(codes) == 10 and len(set(codes)) == 10
+    assert client.session.session_key != key_before  # a new session key once verified
+    assert client.get("/admin/snippets/newsroom/article/").status_code == 200
+    actions = set(AuditRecord.objects.filter(user=editor).values_list("action", flat=True))
+    assert {AuditAction.SIGN_IN, AuditAction.DEVICE_ENROLLED} <= actions
+
+
+def test_later_sign_ins_ask_for_the_code(client, editor):
+    code = current_code(editor)
+    password_only(client, "editor")
+    key_after_password = client.session.session_key
+    response = client.get("/admin/")
+    assert response.status_code == 302 and response.url.startswith(VERIFY)
+    assert "Підтвердьте" in client.get(response.url).content.decode()
+    done = client.post(VERIFY, {"code": code, "next": "/admin/snippets/newsroom/article/"})
+    assert done.status_code == 302 and done.url == "/admin/snippets/newsroom/article/"
+    assert client.session.session_key != key_after_password
+    assert client.get("/admin/").status_code == 200
+    record = AuditRecord.objects.filter(action=AuditAction.SECOND_FACTOR).get()
+    assert record.user == editor and record.ip_address == "127.0.0.1"
+
+
+def test_wrong_expired_and_replayed_codes_are_refused(client, editor):
+    device = TOTPDevice.objects.get(pk=TOTPDevice.objects.create(user=editor, confirmed=True).pk)
+    password_only(client, "editor")
+
+    for code in ["123456", code_of(device, steps_ago=3), "not a code", ""]:
+        response = client.post(VERIFY, {"code": code})
+        assert response.status_code == 200, code
+        assert client.get("/admin/").status_code == 302
+        device.refresh_from_db()
+        device.throttling_failure_timestamp = None  # past the pause the wrong code earned
+        device.throttling_failure_count = 0
+        device.save()
+
+    code = code_of(device)
+    assert client.post(VERIFY, {"code": code}).status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+    # The same code again, in another session within its 30 seconds: refused.
+    client.post(reverse("wagtailadmin_logout"))
+    password_only(client, "editor")
+    replay = client.post(VERIFY, {"code": code})
+    assert replay.status_code == 200 and "вже використаний" in replay.content.decode()
+    # Three wrong codes and the replay; the empty form never reached a device.
+    assert AuditRecord.objects.filter(action=AuditAction.SECOND_FACTOR_FAILED).count() == 4
+
+
+def test_wrong_codes_slow_the_next_tries(client, editor):
+    device = TOTPDevice.objects.create(user=editor, confirmed=True)
+    password_only(client, "editor")
+    client.post(VERIFY, {"code": "111111"})
+    client.post(VERIFY, {"code": "222222"})
+    # Even the right code waits out the pause the wrong ones earned.
+    throttled = client.post(VERIFY, {"code": code_of(device)})
+    assert throttled.status_code == 200
+    assert "Забагато неправильних кодів" in throttled.content.decode()
+
+
+def test_a_recovery_code_signs_in_once(client, editor):
+    sign_in(client, editor)
+    page = client.post(reverse("accounts_recovery_codes"))
+    codes = re.findall(r"<li><code>([a-z2-7]{8})</code></li>", page.content.decode())
+    assert len(codes) == 10
+    client.post(reverse("wagtailadmin_logout"))
+
+    password_only(client, "editor")
+    typed = f"{codes[0][:4].upper()} {codes[0][4:].upper()}"  # as read off paper
+    response = client.post(VERIFY, {"code": typed})
+    assert response.status_code == 302
+    assert StaticToken.objects.filter(device__user=editor).count() == 9
+    client.post(reverse("wagtailadmin_logout"))
+
+    password_only(client, "editor")
+    again = client.post(VERIFY, {"code": codes[0]})
+    assert again.status_code == 200
+    assert client.get("/admin/").status_code == 302
+    assert AuditRecord.objects.filter(action=AuditAction.RECOVERY_CODE_USED).count() == 1
+
+
+@pytest.mark.parametrize(
+    "target", ["https://evil.example/admin/", "//evil.example/", "/news/", "javascript:alert(1)"]
+)
+def test_a_next_address_off_the_admin_goes_to_the_admin_home(client, editor, target):
+    code = current_code(editor)
+    password_only(client, "editor")
+    response = client.post(VERIFY, {"code": code, "next": target})
+    assert response.status_code == 302 and response.url == "/admin/"
+
+
+def test_a_missing_csrf_token_is_refused(editor):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    code = current_code(editor)
+    login_page = strict.get("/admin/login/")
+    token = login_page.cookies["csrftoken"].value
+    assert login_page.cookies["csrftoken"]["httponly"]
+    strict.post(
+        "/admin/login/",
+        {"username": "editor", "password": PASSWORD, "csrfmiddlewaretoken": token},
+    )
+    assert strict.post(VERIFY, {"code": code}).status_code == 403
+    assert strict.get("/admin/").status_code == 302
+
+
+def test_an_administrator_resets_a_lost_phone(client, editor, django_user_model):
+    from django.test import Client
+
+    chief = django_user_model.objects.create_superuser("chief", "chief@example.org", PASSWORD)
+    editors_browser = Client()
+    sign_in(editors_browser, editor)
+    assert editors_browser.get("/admin/").status_code == 200
+
+    # Another editor may not do it.
+    other = Client()
+    sign_in(other, get_user_model().objects.create_user("other", password=PASSWORD))
+    assert other.post(reverse("accounts_reset", args=[editor.pk])).status_code in (302, 403)
+    assert TOTPDevice.objects.filter(user=editor).exists()
+
+    sign_in(client, chief)
+    assert "editor" in client.get(reverse("accounts_people")).content.decode()
+    response = client.post(reverse("accounts_reset", args=[editor.pk]))
+    assert response.status_code == 302
+    assert not TOTPDevice.objects.filter(user=editor).exists()
+
+    # The editor's open session ends at once; the next sign-in enrols a new phone.
+    ended = editors_browser.get("/admin/")
+    assert ended.status_code == 302 and ended.url.startswith("/admin/login/")
+    password_only(editors_browser, "editor")
+    assert editors_browser.get("/admin/").url.startswith(SETUP)
+    record = AuditRecord.objects.get(action=AuditAction.DEVICES_RESET)
+    assert record.user == chief and record.subject == "editor"
+
+
+def test_switching_enforcement_off_is_explicit_and_check_deploy_warns(
+    client, editor, settings, capsys
+):
+    settings.ADMIN_2FA_REQUIRED = False
+    password_only(client, "editor")
+    assert client.get("/admin/").status_code == 200
+    from django.core.management.base import SystemCheckError
+
+    with pytest.raises(SystemCheckError, match=r"shpalta\.W001"):
+        call_command("check", "--deploy", "--fail-level", "WARNING", "--tag", "security")
