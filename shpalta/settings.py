@@ -311,8 +311,13 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILIMAGES_IMAGE_MODEL = "newsroom.NewsImage"
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
+# Image uploads: recognised by content, a size cap (IMAGE_MAX_UPLOAD_MB), a pixel cap read
+# from the header before anything is decoded (a 20,000 × 20,000 "bomb" of a few KB is
+# refused at once), and the stored original written again without EXIF, GPS or other
+# metadata (shpalta/newsroom/uploads.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "shpalta.newsroom.forms.NewsImageForm"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "20")) * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif", "gif"]
 # Documents are downloads, never pages of our origin: an uploaded HTML or SVG file opened
 # inline would run its script with the reader's (an administrator's) session. Active

@@ -11,4 +11,10 @@ UPSTREAM_MESSAGES = [
     gettext_noop("Go to the first error"),
     # Wagtail's Ukrainian catalogue runs the name into the verb ("editorзберіг").
     gettext_noop("%(user_name)s saved a new version"),
+    # Wagtail's image upload: a PNG named .jpg, and a bomb whose pixels go uncounted.
+    gettext_noop(
+        "Not a valid .%(extension)s image. The extension does not match the file format "
+        "(%(image_format)s)"
+    ),
+    gettext_noop("unknown number"),
 ]

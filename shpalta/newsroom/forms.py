@@ -4,11 +4,14 @@ the field of every block editor (StreamField) in the admin."""
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from PIL import Image
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.blocks.base import BlockField, BlockWidget
+from wagtail.images.forms import BaseImageForm
 
 from .models import Article
 from .services import allocate_story_number
+from .uploads import UnsupportedImageError, without_metadata
 
 # What a block editor's widget reads from a post that lacks its parts: no value at all.
 INCOMPLETE = object()
@@ -126,3 +129,20 @@ class FrontPageForm(ChooserForm):
             self.add_error(None, gettext_lazy("Choose articles of this edition only."))
         self._refuse_repeats("top_stories", "article", gettext_lazy("Choose each article once."))
         return cleaned
+
+
+class NewsImageForm(BaseImageForm):
+    """Every image upload (single, multiple, from a chooser): WAGTAILIMAGES_IMAGE_FORM_BASE.
+    The stored original carries no EXIF, GPS or other metadata (uploads.py)."""
+
+    def clean_file(self):
+        uploaded = self.cleaned_data.get("file")
+        if not uploaded or "file" not in self.changed_data:
+            return uploaded
+        uploaded.seek(0)
+        try:
+            return without_metadata(uploaded.read(), name=uploaded.name)
+        except (UnsupportedImageError, OSError, ValueError, Image.DecompressionBombError):
+            raise forms.ValidationError(
+                _("This image could not be read. Upload a JPEG, PNG, WebP, AVIF or GIF photo.")
+            ) from None
