@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "shpalta.demo",
     "wagtail.contrib.simple_translation",
     "wagtail.users",
+    "wagtail.sites",
     "wagtail.snippets",
     "wagtail.images",
     "wagtail.documents",

@@ -7,9 +7,11 @@ from django.http import Http404
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from shpalta.editions.urls import edition_patterns
+from shpalta.newsroom.views import SiteHistoryView
 from shpalta.syndication import sitemaps
 
 
@@ -27,7 +29,24 @@ def serve_media(request, path: str):
         raise Http404("No such file.") from None
 
 
+def not_found(request, *args, **kwargs):
+    raise Http404("No such page.")
+
+
 urlpatterns = [
+    # Before Wagtail's own: its Site history for editors and administrators only, and no
+    # deliberate 500 page (Wagtail's "failwhale", a test of error pages) for every user.
+    path(
+        "admin/reports/site-history/",
+        require_admin_access(SiteHistoryView.as_view()),
+        name="shpalta_site_history",
+    ),
+    path(
+        "admin/reports/site-history/results/",
+        require_admin_access(SiteHistoryView.as_view(results_only=True)),
+        name="shpalta_site_history_results",
+    ),
+    path("admin/failwhale/", not_found),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap_index"),

@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.snippets.models import register_snippet
 
 from .forms import WholeBlockField
+from .views import may_read_site_history
 from .viewsets import ArticleViewSet, FrontPageViewSet, InfoPageViewSet, TaxonomyViewSetGroup
 
 # Before the viewsets build their forms: a post that lacks a block editor's parts is a
@@ -28,3 +29,9 @@ def hide_page_explorer(request, menu_items):
 @hooks.register("construct_homepage_summary_items")
 def hide_page_count(request, summary_items):
     summary_items[:] = [item for item in summary_items if not isinstance(item, PagesSummaryItem)]
+
+
+@hooks.register("construct_reports_menu")
+def site_history_for_editors(request, menu_items):
+    if not may_read_site_history(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "site-history"]
