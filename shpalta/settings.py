@@ -80,6 +80,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "shpalta.caching.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Inside the page cache, so that a kept page keeps its policy (shpalta/reader/csp.py).
+    "shpalta.reader.csp.PolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "shpalta.editions.middleware.EditionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -336,6 +338,8 @@ WAGTAILDOCS_CONTENT_TYPES = dict.fromkeys(
     ("html", "htm", "xhtml", "svg", "svgz", "xml", "xsl", "js", "mjs"), "application/octet-stream"
 )
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: staff e-mail hashes are not sent to a third party (nor allowed by the CSP).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 

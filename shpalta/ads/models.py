@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TranslatableMixin
 
+from .sources import HOST_SOURCE, host_sources, unlisted_hosts
+
 
 class Placement(models.TextChoices):
     TOP_BANNER = "top_banner", _("Top banner")
@@ -61,6 +63,15 @@ class AdSlot(TranslatableMixin, models.Model):
         blank=True,
         help_text=_("The ad network's snippet. It is loaded only when the slot scrolls into view."),
     )
+    hosts = models.TextField(
+        _("hosts the code loads from"),
+        blank=True,
+        help_text=_(
+            "One per line, such as ads.example.net or *.adnetwork.example: the only places "
+            "the code may load scripts, frames and images from (the site's "
+            "Content-Security-Policy)."
+        ),
+    )
     every = models.PositiveSmallIntegerField(
         _("every N items"), default=10, help_text=_("For news lists: after how many items.")
     )
@@ -81,10 +92,6 @@ class AdSlot(TranslatableMixin, models.Model):
     def __str__(self) -> str:
         return f"{self.get_placement_display()} ({self.locale.language_code})"
 
-    @property
-    def reserved_height(self) -> int:
-        return RESERVED_HEIGHT[Placement(self.placement)]
-
     def clean(self):
         if self.house_image and self.code:
             raise ValidationError(
@@ -95,4 +102,24 @@ class AdSlot(TranslatableMixin, models.Model):
         if self.house_image and not self.house_alt:
             raise ValidationError(
                 {"house_alt": _("Describe the creative for readers who cannot see it.")}
+            )
+        self._clean_hosts()
+
+    def _clean_hosts(self):
+        listed = host_sources(self.hosts)
+        wrong = [source for source in listed if not HOST_SOURCE.match(source)]
+        if wrong:
+            raise ValidationError(
+                {"hosts": _("Not a host name: %(hosts)s.") % {"hosts": ", ".join(wrong)}}
+            )
+        missing = unlisted_hosts(self.code, listed)
+        if missing:
+            raise ValidationError(
+                {
+                    "hosts": _(
+                        "The code loads from %(hosts)s: add them here, or the readers' "
+                        "browsers will refuse them."
+                    )
+                    % {"hosts": ", ".join(missing)}
+                }
             )

@@ -25,6 +25,7 @@ class AdSlotViewSet(SnippetViewSet):
                 heading=_("House creative"),
             ),
             FieldPanel("code"),
+            FieldPanel("hosts"),
             FieldPanel("every"),
         ],
         base_form_class=EditionAdminForm,

@@ -31,6 +31,15 @@ PROVIDER_NAMES = {
     "instagram": "Instagram",
     "facebook": "Facebook",
 }
+# Where the click-to-load frames open (frame_url below): the reader pages'
+# Content-Security-Policy allows frames from these alone.
+FRAME_SOURCES = (
+    "https://www.youtube-nocookie.com",
+    "https://platform.twitter.com",
+    "https://t.me",
+    "https://www.instagram.com",
+    "https://www.facebook.com",
+)
 SUPPORTED_MESSAGE = _(
     "Paste the address of a YouTube video, an X (Twitter) post, a Telegram post, "
     "an Instagram post or a Facebook post or video."

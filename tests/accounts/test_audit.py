@@ -99,6 +99,7 @@ def test_ad_code_changes_are_recorded(laptop, newsroom):
             "placement": "sidebar",
             "enabled": "on",
             "code": "<script src='https://ads.example/x.js'></script>",
+            "hosts": "ads.example",
             "every": "10",
         },
     )

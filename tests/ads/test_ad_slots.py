@@ -1,14 +1,17 @@
 """Ad slots: configured per edition in the admin, shown in reserved space, never where the
 editor switched ads off, and third-party code only as an inert template until in view."""
 
+import re
+
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
-from shpalta.ads.models import AdSlot, Placement
+from shpalta.ads.models import RESERVED_HEIGHT, AdSlot, Placement
 
 from ..conftest import _member, sign_in
 from ..factories import make_article, make_image
@@ -56,7 +59,12 @@ def test_configured_slots_appear_in_their_places_with_reserved_space(client, new
         < html.index("Далі")
         < after_body
     )
-    assert 'style="min-height:250px"' in html
+    assert 'class="ad-slot ad-after_lead"' in html and "style=" not in html
+    # Each placement's reserved height is in the stylesheet (no style attribute: the CSP).
+    css = (settings.BASE_DIR / "shpalta/reader/static/reader/site.css").read_text()
+    for placement, height in RESERVED_HEIGHT.items():
+        rule = re.search(rf"\.ad-{placement.value}\b[^{{]*{{ min-height: (\d+)px; }}", css)
+        assert rule and int(rule.group(1)) == height, placement
     assert 'alt="Підтримайте нас"' in html and 'rel="sponsored noopener"' in html
 
 
