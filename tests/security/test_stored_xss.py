@@ -14,9 +14,10 @@ from lxml import etree
 from playwright.sync_api import Page
 from wagtail.test.utils.form_data import streamfield
 
-from shpalta.newsroom.models import Article, Author, Section, Tag
+from shpalta.newsroom.models import Article, Author, Label, NewsImage, Section, Tag
 
 from ..conftest import sign_in
+from ..factories import make_image
 from ..newsroom.editor_forms import article_form, article_url, listed
 from .payloads import PAYLOADS
 
@@ -73,8 +74,12 @@ def names(payload: str, prefix: str, n: int) -> dict:
     }
 
 
-def plant(client: Client, n: int, payload: str) -> Article:
-    """Tag, author, section and an article, each with the payload in every text field."""
+EDITIONS = ("uk", "ru", "en")
+
+
+def plant(client: Client, n: int, payload: str, image) -> Article:
+    """Tag, author, section, label and an article (in one of the three editions, by turn),
+    each with the payload in every text field."""
     tag_data = {**names(payload, "tag", n)}
     tag_data.update({f"slug_{code}": f"tag-{n}" for code in ("uk", "ru", "en")})
     del tag_data["slug"]
@@ -91,12 +96,16 @@ def plant(client: Client, n: int, payload: str) -> Article:
         client.post(reverse("wagtailsnippets_newsroom_section:add"), section_data).status_code
         == 302
     )
+    label_data = names(payload, "label", n)
+    answer = client.post(reverse("wagtailsnippets_newsroom_label:add"), label_data)
+    assert answer.status_code == 302, answer.content.decode()[:1000]
     blocks = [
         ("source", {"attribution": contentstate(payload, payload), "outlet": payload, "url": ""}),
         ("quote", {"quote": payload, "speaker": payload}),
         ("details", contentstate(payload, "https://example.org/" + payload)),
         ("paragraph", contentstate(payload, payload)),
         ("background", listed([{"text": payload, "article": "", "url": "https://example.org/x"}])),
+        ("image", {"image": image.pk, "alt": payload, "caption": payload, "credit": payload[:120]}),
     ]
     data = article_form(
         section=Section.objects.get(slug=f"section-{n}"),
@@ -105,12 +114,16 @@ def plant(client: Client, n: int, payload: str) -> Article:
         headline=payload[:255],
         summary=payload[:300],
         blocks=blocks,
+        main_image=image.pk,
+        main_image_caption=payload[:300],
+        labels=[Label.objects.get(slug=f"label-{n}").pk],
     )
     data["lead"] = contentstate(payload, payload)
     data["body"] = streamfield(blocks)
     data.update({key: value for key, value in article_form_body(blocks).items()})
     data["action-publish"] = "publish"
-    response = client.post(article_url("add") + "?locale=uk", data)
+    edition = EDITIONS[n % 3]
+    response = client.post(article_url("add") + f"?locale={edition}", data)
     assert response.status_code == 302, (n, response.content.decode()[:2000])
     return Article.objects.get(headline=payload[:255])
 
@@ -128,7 +141,11 @@ def test_the_corpus_is_large_and_every_payload_distinct():
 def test_no_stored_payload_runs_anywhere(page: Page, live_server, editor, settings):
     client = Client()
     sign_in(client, editor)
-    articles = [plant(client, n, payload) for n, payload in enumerate(PAYLOADS)]
+    image = NewsImage.objects.get(pk=make_image().pk)
+    image.credit = PAYLOADS[0]  # the image's own credit, shown where a block leaves it empty
+    image.title = PAYLOADS[1]
+    image.save()
+    articles = [plant(client, n, payload, image) for n, payload in enumerate(PAYLOADS)]
 
     context = page.context.browser.new_context(bypass_csp=True)
     context.add_init_script(HOOK)
@@ -146,8 +163,9 @@ def test_no_stored_payload_runs_anywhere(page: Page, live_server, editor, settin
 
     for article in articles:
         visit("article page", article.get_absolute_url())
-    for url in ["/", "/news/", "/news/?page=2", "/news/?page=5"]:
-        visit("lists", url)
+    for prefix in ("", "/rus", "/eng"):
+        for url in ["/", "/news/", "/news/?page=2"]:
+            visit("lists", prefix + url)
     for n in (0, 37, 74, 111, 149):
         visit("tag, author, section pages", f"/tags/tag-{n}/")
         visit("tag, author, section pages", f"/authors/author-{n}/")
@@ -172,7 +190,16 @@ def test_no_stored_payload_runs_anywhere(page: Page, live_server, editor, settin
 
     log_in(admin, live_server.url, "editor")
     for article in articles[::10]:
-        for url in (article_url("edit", article.pk), article_url("history", article.pk)):
+        compare = reverse(
+            "wagtailsnippets_newsroom_article:revisions_compare",
+            args=[article.pk, "earliest", "latest"],
+        )
+        for url in (
+            article_url("edit", article.pk),
+            article_url("history", article.pk),
+            article_url("preview_on_edit", article.pk),
+            compare,
+        ):
             admin.goto(f"{live_server.url}{url}")
             assert not admin.evaluate("window.__fired") and not dialogs, url
             report["admin views"] = report.get("admin views", 0) + 1
