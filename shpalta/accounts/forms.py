@@ -16,11 +16,11 @@ class CodeForm(forms.Form):
 
 
 class EnrolForm(CodeForm):
-    code = forms.CharField(
-        label=_("Code from the app"),
-        max_length=64,
-        help_text=_("After scanning, type the six digits the app shows for Shpalta."),
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
-        ),
-    )
+    """The same field, asking for the new app's first code (digits only)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        code = self.fields["code"]
+        code.label = _("Code from the app")
+        code.help_text = _("After scanning, type the six digits the app shows for Shpalta.")
+        code.widget.attrs["inputmode"] = "numeric"
