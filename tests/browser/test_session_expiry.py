@@ -1,0 +1,71 @@
+"""A session that ends while an editor writes: what was typed before it ended is there
+when they sign in again (Wagtail's autosave keeps it as the article's latest draft)."""
+
+import re
+import time
+
+import pytest
+from django.contrib.sessions.models import Session
+from playwright.sync_api import Page, expect
+
+from shpalta.accounts.sessions import SIGNED_IN_AT
+from shpalta.newsroom.models import Article
+
+from ..conftest import PASSWORD, current_code
+from ..factories import make_article
+from ..newsroom.editor_forms import article_url
+from .test_newsroom_flow import log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+TYPED = "Заголовок, який редактор дописав перед кінцем сеансу"
+
+
+def end_every_session_by_the_clock() -> None:
+    """As if twelve hours had passed since each sign-in."""
+    for row in Session.objects.all():
+        data = row.get_decoded()
+        if SIGNED_IN_AT in data:
+            data[SIGNED_IN_AT] = time.time() - 13 * 3600
+            row.session_data = Session.objects.encode(data)
+            row.save()
+
+
+def test_what_was_typed_before_the_session_ended_is_there_after_signing_in_again(
+    page: Page, live_server, editor, artifacts
+):
+    article = make_article(headline="Перша версія заголовка")
+    log_in(page, live_server.url, "editor")
+    page.goto(f"{live_server.url}{article_url('edit', article.pk)}")
+    # Wagtail's unsaved-changes check takes the form as loaded after 2 s; from then on
+    # every change is autosaved as a draft revision within a second.
+    page.wait_for_timeout(2500)
+    headline = page.locator("#id_headline")
+    headline.fill("")
+    headline.press_sequentially(TYPED)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        latest = Article.objects.get(pk=article.pk).latest_revision
+        if latest and latest.content["headline"] == TYPED:
+            break
+        page.wait_for_timeout(250)
+    else:
+        pytest.fail("autosave kept nothing")
+
+    end_every_session_by_the_clock()
+    page.goto(f"{live_server.url}{article_url('edit', article.pk)}")
+    expect(page).to_have_url(re.compile(r"/admin/login/"))
+    expect(page.locator(".messages")).to_contain_text("Ваш сеанс завершився")
+    page.screenshot(path=artifacts / "session-ended.png")
+
+    # Signing in again from that page brings the editor back to the article. The code
+    # used a moment ago is refused within its 30 s, so this waits for the next one.
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/account/two-factor/verify/"))
+    time.sleep(30 - time.time() % 30 + 0.5)
+    page.fill("#id_code", current_code(editor))
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(re.escape(article_url("edit", article.pk)) + "$"))
+    expect(page.locator("#id_headline")).to_have_value(TYPED)
+    assert Article.objects.get(pk=article.pk).live  # the published version is untouched
