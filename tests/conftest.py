@@ -87,6 +87,13 @@ def sign_in(client, user) -> None:
     session.save()
 
 
+def password_sign_in(client, username: str, password: str = PASSWORD, address: str = "127.0.0.1"):
+    """The first step of signing in, posted to the admin's sign-in form from an address."""
+    return client.post(
+        "/admin/login/", {"username": username, "password": password}, REMOTE_ADDR=address
+    )
+
+
 def current_code(user) -> str:
     """What the user's authenticator app shows now."""
     device = give_authenticator(user=user)

@@ -1,5 +1,7 @@
 """The admin's two-factor screens, and the administrators' view of accounts and locks."""
 
+from base64 import b32encode
+
 import segno
 from axes.models import AccessAttempt
 from django.conf import settings
@@ -87,7 +89,7 @@ def setup(request: HttpRequest) -> HttpResponse:
                 "accounts/recovery_codes.html",
                 {"codes": codes, "next": _next_url(request)},
             )
-    secret = device.config_url.split("secret=")[1].split("&")[0]
+    secret = b32encode(device.bin_key).decode()  # what the QR code carries, to type by hand
     return TemplateResponse(
         request,
         "accounts/setup.html",

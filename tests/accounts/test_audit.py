@@ -15,7 +15,7 @@ from django.utils import timezone
 from shpalta.accounts.models import AuditAction, AuditRecord
 from shpalta.newsroom.models import Article
 
-from ..conftest import PASSWORD, _member, sign_in
+from ..conftest import PASSWORD, _member, password_sign_in, sign_in
 from ..newsroom.editor_forms import article_url
 from ..newsroom.test_editor_flows import _create
 
@@ -61,7 +61,7 @@ def test_publishing_scheduling_unpublishing_and_deleting_are_recorded(laptop, ed
 
 
 def test_sign_in_and_sign_out_are_recorded(laptop, editor):
-    laptop.post("/admin/login/", {"username": "editor", "password": PASSWORD})
+    password_sign_in(laptop, "editor", address=OFFICE)
     laptop.post(reverse("wagtailadmin_logout"))
     actions = list(AuditRecord.objects.filter(user=editor).values_list("action", flat=True))
     assert actions == [AuditAction.SIGN_OUT, AuditAction.SIGN_IN]  # newest first

@@ -8,18 +8,12 @@ from django.urls import reverse
 
 from shpalta.accounts.models import AuditAction, AuditRecord
 
-from ..conftest import PASSWORD, sign_in
+from ..conftest import PASSWORD, password_sign_in, sign_in
 
 pytestmark = pytest.mark.django_db
 
 ATTACKER = "203.0.113.7"
 NEWSROOM = "198.51.100.20"
-
-
-def try_password(client, username: str, password: str, address: str):
-    return client.post(
-        "/admin/login/", {"username": username, "password": password}, REMOTE_ADDR=address
-    )
 
 
 def signed_in(response) -> bool:
@@ -29,16 +23,16 @@ def signed_in(response) -> bool:
 def test_five_wrong_passwords_lock_the_user_out_of_that_address_only(editor):
     attacker, newsroom = Client(), Client()
     for _ in range(4):
-        assert try_password(attacker, "editor", "wrong-password", ATTACKER).status_code == 200
+        assert password_sign_in(attacker, "editor", "wrong-password", ATTACKER).status_code == 200
     # The fifth wrong password locks, and says so.
-    assert try_password(attacker, "editor", "wrong-password", ATTACKER).status_code == 429
-    refused = try_password(attacker, "editor", PASSWORD, ATTACKER)
+    assert password_sign_in(attacker, "editor", "wrong-password", ATTACKER).status_code == 429
+    refused = password_sign_in(attacker, "editor", PASSWORD, ATTACKER)
     assert refused.status_code == 429
     page = refused.content.decode()
     assert "Вхід призупинено" in page and "за київським часом" in page
 
     # The editor, at the newsroom's address, still signs in.
-    assert signed_in(try_password(newsroom, "editor", PASSWORD, NEWSROOM))
+    assert signed_in(password_sign_in(newsroom, "editor", PASSWORD, NEWSROOM))
 
     assert AuditRecord.objects.filter(action=AuditAction.LOCKED_OUT).count() == 1
     failed = AuditRecord.objects.filter(action=AuditAction.SIGN_IN_FAILED)
@@ -50,21 +44,21 @@ def test_five_wrong_passwords_lock_the_user_out_of_that_address_only(editor):
 def test_four_wrong_passwords_then_the_right_one_sign_in(editor):
     client = Client()
     for _ in range(4):
-        try_password(client, "editor", "wrong-password", ATTACKER)
-    assert signed_in(try_password(client, "editor", PASSWORD, ATTACKER))
+        password_sign_in(client, "editor", "wrong-password", ATTACKER)
+    assert signed_in(password_sign_in(client, "editor", PASSWORD, ATTACKER))
 
 
 def test_an_address_trying_many_names_is_locked_out_after_twenty(editor):
     client = Client()
     for number in range(20):
-        try_password(client, f"guess{number}", "wrong-password", ATTACKER)
-    assert try_password(client, "editor", PASSWORD, ATTACKER).status_code == 429
-    assert signed_in(try_password(Client(), "editor", PASSWORD, NEWSROOM))
+        password_sign_in(client, f"guess{number}", "wrong-password", ATTACKER)
+    assert password_sign_in(client, "editor", PASSWORD, ATTACKER).status_code == 429
+    assert signed_in(password_sign_in(Client(), "editor", PASSWORD, NEWSROOM))
 
 
 def test_unknown_names_are_refused_like_known_ones(editor):
-    unknown = try_password(Client(), "nobody-here", "wrong-password", ATTACKER)
-    known = try_password(Client(), "editor", "wrong-password", NEWSROOM)
+    unknown = password_sign_in(Client(), "nobody-here", "wrong-password", ATTACKER)
+    known = password_sign_in(Client(), "editor", "wrong-password", NEWSROOM)
     assert unknown.status_code == known.status_code == 200
     assert unknown.context["form"].errors == known.context["form"].errors
     record = AuditRecord.objects.filter(action=AuditAction.SIGN_IN_FAILED, user=None)
@@ -74,8 +68,8 @@ def test_unknown_names_are_refused_like_known_ones(editor):
 def test_an_administrator_sees_and_lifts_a_lock(client, editor):
     attacker = Client()
     for _ in range(5):
-        try_password(attacker, "editor", "wrong-password", ATTACKER)
-    assert try_password(attacker, "editor", PASSWORD, ATTACKER).status_code == 429
+        password_sign_in(attacker, "editor", "wrong-password", ATTACKER)
+    assert password_sign_in(attacker, "editor", PASSWORD, ATTACKER).status_code == 429
 
     # Only administrators see the page.
     sign_in(client, editor)
@@ -91,6 +85,6 @@ def test_an_administrator_sees_and_lifts_a_lock(client, editor):
 
     attempt = AccessAttempt.objects.get(username="editor", ip_address=ATTACKER)
     assert client.post(reverse("accounts_lift_lock", args=[attempt.pk])).status_code == 302
-    assert signed_in(try_password(attacker, "editor", PASSWORD, ATTACKER))
+    assert signed_in(password_sign_in(attacker, "editor", PASSWORD, ATTACKER))
     lifted = AuditRecord.objects.get(action=AuditAction.LOCK_LIFTED)
     assert lifted.user == chief and lifted.subject == "editor"

@@ -12,7 +12,7 @@ from lxml import html as lxml_html
 from shpalta.accounts.models import AuditAction, AuditRecord
 from shpalta.accounts.sessions import SEEN_AT, SIGNED_IN_AT
 
-from ..conftest import PASSWORD, sign_in
+from ..conftest import PASSWORD, password_sign_in, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -100,6 +100,6 @@ def test_changing_the_password_ends_the_other_sessions(client, editor):
 
 
 def test_session_cookie_flags(client, editor):
-    response = client.post("/admin/login/", {"username": "editor", "password": PASSWORD})
+    response = password_sign_in(client, "editor")
     cookie = response.cookies["sessionid"]
     assert cookie["httponly"] and cookie["samesite"] == "Lax"

@@ -16,18 +16,12 @@ from shpalta.accounts.middleware import OPEN_BEFORE_SECOND_FACTOR
 from shpalta.accounts.models import AuditAction, AuditRecord
 
 from ..admin_urls import admin_urls
-from ..conftest import PASSWORD, current_code, sign_in
+from ..conftest import PASSWORD, current_code, password_sign_in, sign_in
 
 pytestmark = pytest.mark.django_db
 
 VERIFY = "/admin/account/two-factor/verify/"
 SETUP = "/admin/account/two-factor/"
-
-
-def password_only(client, username: str, address: str = "127.0.0.1"):
-    return client.post(
-        "/admin/login/", {"username": username, "password": PASSWORD}, REMOTE_ADDR=address
-    )
 
 
 def code_of(device: TOTPDevice, *, steps_ago: int = 0) -> str:
@@ -39,7 +33,7 @@ def code_of(device: TOTPDevice, *, steps_ago: int = 0) -> str:
 def test_a_password_alone_reaches_no_admin_url(client, editor):
     """Every URL under /admin/ (previews, choosers, JSON endpoints and exports included)
     sends a user who gave only a password to the second step."""
-    password_only(client, "editor")
+    password_sign_in(client, "editor")
     urls = admin_urls()
     assert len(urls) > 200, "the resolver walk found too few admin URLs"
     reached = []
@@ -58,7 +52,7 @@ def test_a_password_alone_reaches_no_admin_url(client, editor):
 
 
 def test_first_sign_in_enrols_an_authenticator_and_shows_recovery_codes(client, editor):
-    password_only(client, "editor")
+    password_sign_in(client, "editor")
     key_before = client.session.session_key
     page = client.get("/admin/snippets/newsroom/article/", follow=True)
     assert page.status_code == 200
@@ -89,7 +83,7 @@ def test_first_sign_in_enrols_an_authenticator_and_shows_recovery_codes(client, 
 
 def test_later_sign_ins_ask_for_the_code(client, editor):
     code = current_code(editor)
-    password_only(client, "editor")
+    password_sign_in(client, "editor")
     key_after_password = client.session.session_key
     response = client.get("/admin/")
     assert response.status_code == 302 and response.url.startswith(VERIFY)
@@ -104,7 +98,7 @@ def test_later_sign_ins_ask_for_the_code(client, editor):
 
 def test_wrong_expired_and_replayed_codes_are_refused(client, editor):
     device = TOTPDevice.objects.get(pk=TOTPDevice.objects.create(user=editor, confirmed=True).pk)
-    password_only(client, "editor")
+    password_sign_in(client, "editor")
 
     for code in ["123456", code_of(device, steps_ago=3), "not a code", ""]:
         response = client.post(VERIFY, {"code": code})
@@ -121,7 +115,7 @@ def test_wrong_expired_and_replayed_codes_are_refused(client, editor):
 
     # The same code again, in another session within its 30 seconds: refused.
     client.post(reverse("wagtailadmin_logout"))
-    password_only(client, "editor")
+    password_sign_in(client, "editor")
     replay = client.post(VERIFY, {"code": code})
     assert replay.status_code == 200 and "вже використаний" in replay.content.decode()
     # Three wrong codes and the replay; the empty form never reached a device.
@@ -130,7 +124,7 @@ def test_wrong_expired_and_replayed_codes_are_refused(client, editor):
 
 def test_wrong_codes_slow_the_next_tries(client, editor):
     device = TOTPDevice.objects.create(user=editor, confirmed=True)
-    password_only(client, "editor")
+    password_sign_in(client, "editor")
     client.post(VERIFY, {"code": "111111"})
     client.post(VERIFY, {"code": "222222"})
     # Even the right code waits out the pause the wrong ones earned.
@@ -146,14 +140,14 @@ def test_a_recovery_code_signs_in_once(client, editor):
     assert len(codes) == 10
     client.post(reverse("wagtailadmin_logout"))
 
-    password_only(client, "editor")
+    password_sign_in(client, "editor")
     typed = f"{codes[0][:4].upper()} {codes[0][4:].upper()}"  # as read off paper
     response = client.post(VERIFY, {"code": typed})
     assert response.status_code == 302
     assert StaticToken.objects.filter(device__user=editor).count() == 9
     client.post(reverse("wagtailadmin_logout"))
 
-    password_only(client, "editor")
+    password_sign_in(client, "editor")
     again = client.post(VERIFY, {"code": codes[0]})
     assert again.status_code == 200
     assert client.get("/admin/").status_code == 302
@@ -165,7 +159,7 @@ def test_a_recovery_code_signs_in_once(client, editor):
 )
 def test_a_next_address_off_the_admin_goes_to_the_admin_home(client, editor, target):
     code = current_code(editor)
-    password_only(client, "editor")
+    password_sign_in(client, "editor")
     response = client.post(VERIFY, {"code": code, "next": target})
     assert response.status_code == 302 and response.url == "/admin/"
 
@@ -209,7 +203,7 @@ def test_an_administrator_resets_a_lost_phone(client, editor, django_user_model)
     # The editor's open session ends at once; the next sign-in enrols a new phone.
     ended = editors_browser.get("/admin/")
     assert ended.status_code == 302 and ended.url.startswith("/admin/login/")
-    password_only(editors_browser, "editor")
+    password_sign_in(editors_browser, "editor")
     assert editors_browser.get("/admin/").url.startswith(SETUP)
     record = AuditRecord.objects.get(action=AuditAction.DEVICES_RESET)
     assert record.user == chief and record.subject == "editor"
@@ -219,7 +213,7 @@ def test_switching_enforcement_off_is_explicit_and_check_deploy_warns(
     client, editor, settings, capsys
 ):
     settings.ADMIN_2FA_REQUIRED = False
-    password_only(client, "editor")
+    password_sign_in(client, "editor")
     assert client.get("/admin/").status_code == 200
     from django.core.management.base import SystemCheckError
 
