@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "axes",
 ]
 
@@ -262,6 +263,12 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 OTP_TOTP_ISSUER = os.environ.get("PUBLISHER_NAME", "Shpalta")
+# Passkeys (shpalta/accounts/passkeys.py): a second factor, never instead of the password,
+# bound to the host the admin is reached at.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = OTP_TOTP_ISSUER
+OTP_WEBAUTHN_RP_ID_CALLABLE = "shpalta.accounts.passkeys.relying_party_id"
+OTP_WEBAUTHN_HELPER_CLASS = "shpalta.accounts.passkeys.Helper"
 # Wrong codes slow the next tries down: 1, 2, 4... seconds (django-otp's throttling).
 OTP_TOTP_THROTTLE_FACTOR = OTP_STATIC_THROTTLE_FACTOR = 1
 # django-axes: a user is refused from one address after AXES_USER_FAILURE_LIMIT wrong
@@ -305,6 +312,9 @@ SILENCED_SYSTEM_CHECKS = [
     "security.W019",
     # Preloading HSTS is the operator's commitment (hstspreload.org), not a default.
     "security.W021",
+    # Passkeys are checked against the origin of the request's own host (validated by
+    # ALLOWED_HOSTS, port included), not a fixed OTP_WEBAUTHN_ALLOWED_ORIGINS list.
+    "otp_webauthn.E030",
 ]
 
 # Wagtail: the newsroom editor.

@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from .audit import current_request
 from .sessions import session_ended
 
-# What a user who gave only a password may reach: the sign-in's second step, leaving,
-# and the admin's JavaScript translations and icon sprite that those pages load.
+# What a user who gave only a password may reach: the sign-in's second step (a code or a
+# passkey), leaving, and the scripts' translations and icon sprite that those pages load.
 OPEN_BEFORE_SECOND_FACTOR = {
     "wagtailadmin_login",
     "wagtailadmin_logout",
@@ -21,6 +21,9 @@ OPEN_BEFORE_SECOND_FACTOR = {
     "wagtailadmin_sprite",
     "accounts_2fa_verify",
     "accounts_2fa_setup",
+    "otp_webauthn:credential-authentication-begin",
+    "otp_webauthn:credential-authentication-complete",
+    "otp_webauthn:js-i18n-catalog",
 }
 ENDED = {
     "expired": _("Your session is over (12 hours). Sign in again; your saved drafts are there."),
@@ -64,6 +67,6 @@ class AccountSecurityMiddleware:
             )
         if not settings.ADMIN_2FA_REQUIRED or request.user.is_verified():
             return None
-        if request.resolver_match.url_name in OPEN_BEFORE_SECOND_FACTOR:
+        if request.resolver_match.view_name in OPEN_BEFORE_SECOND_FACTOR:
             return None
         return redirect(_to("accounts_2fa_verify", request))

@@ -33,6 +33,8 @@ class AuditAction(models.TextChoices):
     SECOND_FACTOR_FAILED = "second_factor_failed", _("Second factor refused")
     RECOVERY_CODE_USED = "recovery_code_used", _("Recovery code used")
     DEVICE_ENROLLED = "device_enrolled", _("Authenticator enrolled")
+    PASSKEY_ADDED = "passkey_added", _("Passkey added")
+    PASSKEY_REMOVED = "passkey_removed", _("Passkey removed")
     RECOVERY_CODES_RENEWED = "recovery_codes_renewed", _("Recovery codes renewed")
     DEVICES_RESET = "devices_reset", _("Two-factor devices reset")
     SESSIONS_ENDED = "sessions_ended", _("Sessions ended")

@@ -1,5 +1,6 @@
-"""Second factors of the newsroom's accounts, on django-otp: an authenticator app (TOTP)
-and single-use recovery codes. Every admin URL needs a session verified by one of them."""
+"""Second factors of the newsroom's accounts, on django-otp: an authenticator app (TOTP),
+single-use recovery codes and, added later, passkeys (passkeys.py). Every admin URL needs
+a session verified by one of them."""
 
 import re
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from .audit import record
 from .models import AuditAction
@@ -40,6 +42,18 @@ def normalised(code: str) -> str:
 
 def has_second_factor(user) -> bool:
     return TOTPDevice.objects.devices_for_user(user, confirmed=True).exists()
+
+
+def passkeys_of(user):
+    return WebAuthnCredential.objects.filter(user=user, confirmed=True).order_by("created_at")
+
+
+def remove_passkey(*, user, passkey_id: int, request: HttpRequest) -> bool:
+    """A user's own passkey goes (a lost key, a retired laptop); False if it was not theirs."""
+    removed, _kinds = WebAuthnCredential.objects.filter(user=user, pk=passkey_id).delete()
+    if removed:
+        record(action=AuditAction.PASSKEY_REMOVED, subject=user.get_username(), request=request)
+    return bool(removed)
 
 
 def pending_authenticator(user) -> TOTPDevice:
@@ -121,6 +135,7 @@ def reset_devices(*, user, request: HttpRequest | None = None) -> None:
     every session ends, and the next sign-in enrols a new authenticator."""
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
+    WebAuthnCredential.objects.filter(user=user).delete()
     end_sessions(user=user)
     record(action=AuditAction.DEVICES_RESET, subject=user.get_username(), request=request)
 

@@ -24,7 +24,7 @@ from .models import AuditAction
 from .sessions import end_sessions
 
 
-def _next_url(request: HttpRequest) -> str:
+def next_url(request: HttpRequest) -> str:
     """Where to go after the second step: the admin address asked for, never another host."""
     target = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(
@@ -43,9 +43,9 @@ def _refusal(error: twofactor.CodeRefusedError) -> str:
 def verify(request: HttpRequest) -> HttpResponse:
     """The second step of signing in."""
     if request.user.is_verified():
-        return redirect(_next_url(request))
+        return redirect(next_url(request))
     if not twofactor.has_second_factor(request.user):
-        return redirect(f"{reverse('accounts_2fa_setup')}?next={_next_url(request)}")
+        return redirect(f"{reverse('accounts_2fa_setup')}?next={next_url(request)}")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -62,9 +62,15 @@ def verify(request: HttpRequest) -> HttpResponse:
                     )
                     % {"count": verified.recovery_codes_left},
                 )
-            return redirect(_next_url(request))
+            return redirect(next_url(request))
     return TemplateResponse(
-        request, "accounts/verify.html", {"form": form, "next": _next_url(request)}
+        request,
+        "accounts/verify.html",
+        {
+            "form": form,
+            "next": next_url(request),
+            "has_passkey": twofactor.passkeys_of(request.user).exists(),
+        },
     )
 
 
@@ -74,8 +80,10 @@ def setup(request: HttpRequest) -> HttpResponse:
     user = request.user
     if twofactor.has_second_factor(user):
         if not user.is_verified():
-            return redirect(f"{reverse('accounts_2fa_verify')}?next={_next_url(request)}")
-        return TemplateResponse(request, "accounts/two_factor.html", {})
+            return redirect(f"{reverse('accounts_2fa_verify')}?next={next_url(request)}")
+        return TemplateResponse(
+            request, "accounts/two_factor.html", {"passkeys": twofactor.passkeys_of(user)}
+        )
     device = twofactor.pending_authenticator(user)
     form = EnrolForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -87,7 +95,7 @@ def setup(request: HttpRequest) -> HttpResponse:
             return TemplateResponse(
                 request,
                 "accounts/recovery_codes.html",
-                {"codes": codes, "next": _next_url(request)},
+                {"codes": codes, "next": next_url(request)},
             )
     secret = b32encode(device.bin_key).decode()  # what the QR code carries, to type by hand
     return TemplateResponse(
@@ -95,7 +103,7 @@ def setup(request: HttpRequest) -> HttpResponse:
         "accounts/setup.html",
         {
             "form": form,
-            "next": _next_url(request),
+            "next": next_url(request),
             "qr_svg": segno.make(device.config_url, error="m").svg_inline(
                 scale=5, dark="#000", light="#fff", title=_("QR code for the authenticator app")
             ),
@@ -112,6 +120,13 @@ def renew_recovery_codes(request: HttpRequest) -> HttpResponse:
         "accounts/recovery_codes.html",
         {"codes": codes, "next": reverse("wagtailadmin_home")},
     )
+
+
+@require_POST
+def remove_passkey(request: HttpRequest, passkey_id: int) -> HttpResponse:
+    if twofactor.remove_passkey(user=request.user, passkey_id=passkey_id, request=request):
+        messages.success(request, _("The passkey is removed."))
+    return redirect("accounts_2fa_setup")
 
 
 def _administrator(request: HttpRequest) -> None:

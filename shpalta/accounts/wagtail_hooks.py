@@ -1,12 +1,12 @@
 """The two-factor screens, the administrators' accounts page and the audit report in
 Wagtail's admin."""
 
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import reports, views
+from . import passkeys, reports, views
 
 
 @hooks.register("register_admin_urls")
@@ -19,6 +19,12 @@ def urls():
             views.renew_recovery_codes,
             name="accounts_recovery_codes",
         ),
+        path(
+            "account/two-factor/passkeys/<int:passkey_id>/remove/",
+            views.remove_passkey,
+            name="accounts_passkey_remove",
+        ),
+        path("account/two-factor/passkeys/", include(passkeys.urls)),
         path("security/people/", views.people, name="accounts_people"),
         path("security/people/<int:user_id>/reset/", views.reset_devices, name="accounts_reset"),
         path(
@@ -60,5 +66,5 @@ def two_factor_account_item(request):
     return {
         "url": reverse("accounts_2fa_setup"),
         "label": _("Two-factor sign-in"),
-        "help_text": _("Your authenticator app and recovery codes."),
+        "help_text": _("Your authenticator app, passkeys and recovery codes."),
     }

@@ -133,10 +133,11 @@ MATRIX = [
     # Signed in and verified already: sent home.
     ("ok   no   no   no   no   no", r"wagtailadmin_login$"),
     ("in   no   no   no   no   no", r"accounts_2fa_verify$"),
-    ("in   ok   ok   ok   ok   ok", r"accounts_2fa_setup$"),
+    ("in   ok   ok   ok   ok   ok", r"accounts_2fa_setup$|otp_webauthn:js-i18n-catalog$"),
     # POST only (GET answers 405), or an address with nothing behind these ids.
     ("in   405  405  405  405  405", r"accounts_(end_sessions|lift_lock|recovery_codes"
-                                     r"|reset)$|wagtailadmin_logout"
+                                     r"|reset|passkey_remove)$|otp_webauthn:credential-"
+                                     r"|wagtailadmin_logout"
                                      r"|wagtailadmin_editing_sessions:"
                                      r"|wagtailadmin_workflows:(enable\w*|remove)$"
                                      r"|wagtailadmin_pages:(lock|unlock|set_page_position)$"

@@ -1,6 +1,7 @@
 """A password alone opens no admin URL: the first sign-in enrols an authenticator app,
 every later one asks for its code, and the codes themselves cannot be replayed."""
 
+import os
 import re
 import time
 
@@ -11,9 +12,11 @@ from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from shpalta.accounts.middleware import OPEN_BEFORE_SECOND_FACTOR
 from shpalta.accounts.models import AuditAction, AuditRecord
+from shpalta.accounts.twofactor import give_authenticator
 
 from ..admin_urls import admin_urls
 from ..conftest import PASSWORD, current_code, password_sign_in, sign_in
@@ -38,7 +41,7 @@ def test_a_password_alone_reaches_no_admin_url(client, editor):
     assert len(urls) > 200, "the resolver walk found too few admin URLs"
     reached = []
     for url in urls:
-        if url.name.rsplit(":", 1)[-1] in OPEN_BEFORE_SECOND_FACTOR:
+        if url.name in OPEN_BEFORE_SECOND_FACTOR:
             continue
         path = url.path()
         response = client.get(path)
@@ -184,6 +187,7 @@ def test_an_administrator_resets_a_lost_phone(client, editor, django_user_model)
     from django.test import Client
 
     chief = django_user_model.objects.create_superuser("chief", "chief@example.org", PASSWORD)
+    passkey(editor)
     editors_browser = Client()
     sign_in(editors_browser, editor)
     assert editors_browser.get("/admin/").status_code == 200
@@ -199,6 +203,7 @@ def test_an_administrator_resets_a_lost_phone(client, editor, django_user_model)
     response = client.post(reverse("accounts_reset", args=[editor.pk]))
     assert response.status_code == 302
     assert not TOTPDevice.objects.filter(user=editor).exists()
+    assert not WebAuthnCredential.objects.filter(user=editor).exists()
 
     # The editor's open session ends at once; the next sign-in enrols a new phone.
     ended = editors_browser.get("/admin/")
@@ -207,6 +212,49 @@ def test_an_administrator_resets_a_lost_phone(client, editor, django_user_model)
     assert editors_browser.get("/admin/").url.startswith(SETUP)
     record = AuditRecord.objects.get(action=AuditAction.DEVICES_RESET)
     assert record.user == chief and record.subject == "editor"
+
+
+def passkey(user) -> WebAuthnCredential:
+    """A passkey as the library stores one (tests/browser/test_passkeys.py makes real
+    ones in Chromium)."""
+    return WebAuthnCredential.objects.create(
+        user=user, name=user.get_username(), credential_id=os.urandom(16), public_key=b"key"
+    )
+
+
+def test_people_remove_their_own_passkeys_only(client, editor, reporter):
+    mine, theirs = passkey(editor), passkey(reporter)
+    sign_in(client, editor)
+    page = client.get(SETUP).content.decode()
+    assert page.count('action="/admin/account/two-factor/passkeys/') == 1
+    client.post(reverse("accounts_passkey_remove", args=[theirs.pk]))
+    assert WebAuthnCredential.objects.filter(pk=theirs.pk).exists()
+    client.post(reverse("accounts_passkey_remove", args=[mine.pk]))
+    assert not WebAuthnCredential.objects.filter(pk=mine.pk).exists()
+    assert AuditRecord.objects.filter(user=editor, action=AuditAction.PASSKEY_REMOVED).count() == 1
+
+
+def test_a_passkey_is_added_by_a_verified_session_only(client, editor):
+    """The password alone may answer a passkey challenge (the second step) but never add
+    a passkey: that would be a second factor made by whoever holds the password."""
+    give_authenticator(user=editor)
+    password_sign_in(client, "editor")
+    begin = client.post(reverse("otp_webauthn:credential-registration-begin"))
+    assert begin.status_code == 302 and begin.url.startswith(VERIFY)
+    challenge = client.post(reverse("otp_webauthn:credential-authentication-begin"))
+    assert challenge.status_code == 200 and challenge.json()["rpId"] == "testserver"
+    # A forged answer is refused in the admin's language, and recorded.
+    refused = client.post(
+        reverse("otp_webauthn:credential-authentication-complete"),
+        '{"id": "AAAA", "rawId": "AAAA", "type": "public-key", "response": {}}',
+        content_type="application/json",
+    )
+    assert refused.status_code >= 400
+    assert re.search("[іїєґ]", refused.json()["detail"]), refused.json()  # Ukrainian
+    assert not client.session.get("otp_device_id")
+    assert AuditRecord.objects.filter(
+        action=AuditAction.SECOND_FACTOR_FAILED, details__kind="passkey"
+    ).exists()
 
 
 def test_switching_enforcement_off_is_explicit_and_check_deploy_warns(
