@@ -1,20 +1,35 @@
 """Stored XSS, tried as an attacker with an editor's session would: every payload of
 payloads.py posted raw through the real admin forms into every text field of an article,
-its blocks, and its tag, author and section; then every page that shows them read in
+its blocks (embed addresses included), its tag, author and section, and the Support and
+About pages; the articles made the front pages' top stories; then every page that shows
+them read in
 Chromium with the Content-Security-Policy bypassed (this tests the escaping, not the
 policy behind it), with a hook that records any payload that runs and any dialog, and
 every link, frame and form address checked. Feeds and the API are checked as text."""
 
 import json
+from itertools import batched
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.test import Client
 from django.urls import reverse
 from lxml import etree
 from playwright.sync_api import Page
-from wagtail.test.utils.form_data import streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from shpalta.newsroom.models import Article, Author, Label, NewsImage, Section, Tag
+from shpalta.newsroom.models import (
+    MAX_TOP_STORIES,
+    Article,
+    Author,
+    FrontPage,
+    InfoPage,
+    Label,
+    NewsImage,
+    Section,
+    Tag,
+)
 
 from ..conftest import sign_in
 from ..factories import make_image
@@ -67,6 +82,16 @@ def contentstate(text: str, url: str) -> str:
     )
 
 
+def valid_url(url: str, fallback: str) -> str:
+    """The address if a URL field takes it (a payload in its path or query), else the
+    fallback: the form would refuse it, which is a pass of another kind."""
+    try:
+        URLValidator()(url)
+    except ValidationError:
+        return fallback
+    return url
+
+
 def names(payload: str, prefix: str, n: int) -> dict:
     return {
         **{f"name_{code}": payload[:120] for code in ("uk", "ru", "en")},
@@ -106,6 +131,16 @@ def plant(client: Client, n: int, payload: str, image) -> Article:
         ("paragraph", contentstate(payload, payload)),
         ("background", listed([{"text": payload, "article": "", "url": "https://example.org/x"}])),
         ("image", {"image": image.pk, "alt": payload, "caption": payload, "credit": payload[:120]}),
+        (
+            "embed",
+            {
+                "url": valid_url(
+                    f"https://www.facebook.com/watch/?v={payload}",
+                    "https://www.facebook.com/watch/?v=1",
+                ),
+                "caption": payload[:300],
+            },
+        ),
     ]
     data = article_form(
         section=Section.objects.get(slug=f"section-{n}"),
@@ -128,6 +163,45 @@ def plant(client: Client, n: int, payload: str, image) -> Article:
     return Article.objects.get(headline=payload[:255])
 
 
+def info_pages(client: Client) -> int:
+    """Support and About in each edition, the payloads shared out between them, each in a
+    paragraph (text and link), a membership tier and a button. Returns how many button
+    addresses carried a payload (the URL field refuses the rest)."""
+    kinds = [(kind, edition) for kind in ("support", "about") for edition in EDITIONS]
+    share = -(-len(PAYLOADS) // len(kinds))
+    in_addresses = 0
+    for (kind, edition), payloads in zip(kinds, batched(PAYLOADS, share), strict=True):
+        blocks = []
+        for payload in payloads:
+            url = valid_url(f"https://pay.example.org/{payload}", "https://pay.example.org/")
+            in_addresses += url != "https://pay.example.org/"
+            blocks += [
+                ("paragraph", contentstate(payload, payload)),
+                (
+                    "tiers",
+                    listed([{"name": payload[:60], "price": payload[:60], "description": payload}]),
+                ),
+                ("button", {"text": payload[:60], "url": url}),
+            ]
+        data = nested_form_data(
+            {"kind": kind, "title": payloads[0][:120], "body": streamfield(blocks)}
+        )
+        url = reverse("wagtailsnippets_newsroom_infopage:add") + f"?locale={edition}"
+        response = client.post(url, data)
+        assert response.status_code == 302, (kind, edition, response.content.decode()[:2000])
+    return in_addresses
+
+
+def choose_top_stories(client: Client, articles: list[Article]) -> None:
+    """Each edition's front page leads with the newest payload articles of that edition."""
+    for front in FrontPage.objects.all():
+        mine = [a for a in articles if a.locale_id == front.locale_id][-MAX_TOP_STORIES:]
+        stories = inline_formset([{"article": article.pk} for article in mine])
+        url = reverse("wagtailsnippets_newsroom_frontpage:edit", args=[front.pk])
+        response = client.post(url, nested_form_data({"top_stories": stories}))
+        assert response.status_code == 302, response.content.decode()[:2000]
+
+
 def article_form_body(blocks) -> dict:
     from wagtail.test.utils.form_data import nested_form_data
 
@@ -146,6 +220,16 @@ def test_no_stored_payload_runs_anywhere(page: Page, live_server, editor, settin
     image.title = PAYLOADS[1]
     image.save()
     articles = [plant(client, n, payload, image) for n, payload in enumerate(PAYLOADS)]
+    in_button_addresses = info_pages(client)
+    choose_top_stories(client, articles)
+    in_embed_addresses = sum(
+        any(
+            block.block_type == "embed"
+            and block.value["url"] != "https://www.facebook.com/watch/?v=1"
+            for block in article.body
+        )
+        for article in articles
+    )
 
     context = page.context.browser.new_context(bypass_csp=True)
     context.add_init_script(HOOK)
@@ -163,9 +247,17 @@ def test_no_stored_payload_runs_anywhere(page: Page, live_server, editor, settin
 
     for article in articles:
         visit("article page", article.get_absolute_url())
+        # The click-to-load embed: its frame opens at an address built from the payload.
+        for button in reader.locator(".embed-load:visible").all():
+            button.click()
+            frames = reader.evaluate(FIND_ACTIVE)
+            assert not frames and not reader.evaluate("window.__fired"), (article.pk, frames)
+            report["embeds opened"] = report.get("embeds opened", 0) + 1
     for prefix in ("", "/rus", "/eng"):
         for url in ["/", "/news/", "/news/?page=2"]:
-            visit("lists", prefix + url)
+            visit("lists and front pages with the payloads as top stories", prefix + url)
+        for url in ["/support/", "/about/"]:
+            visit("Support and About", prefix + url)
     for n in (0, 37, 74, 111, 149):
         visit("tag, author, section pages", f"/tags/tag-{n}/")
         visit("tag, author, section pages", f"/authors/author-{n}/")
@@ -208,8 +300,21 @@ def test_no_stored_payload_runs_anywhere(page: Page, live_server, editor, settin
         reverse("wagtailsnippets_newsroom_tag:list"),
         reverse("wagtailsnippets_newsroom_author:list"),
         reverse("wagtailsnippets_newsroom_section:list"),
+        reverse("wagtailsnippets_newsroom_infopage:list"),
+        *(
+            reverse("wagtailsnippets_newsroom_infopage:edit", args=[pk])
+            for pk in InfoPage.objects.values_list("pk", flat=True)
+        ),
+        *(
+            reverse("wagtailsnippets_newsroom_frontpage:edit", args=[pk])
+            for pk in FrontPage.objects.values_list("pk", flat=True)
+        ),
     ):
         admin.goto(f"{live_server.url}{url}")
         assert not admin.evaluate("window.__fired") and not dialogs, url
         report["admin views"] = report.get("admin views", 0) + 1
-    print(f"{len(PAYLOADS)} payloads, views read per kind: {report}")
+    print(
+        f"{len(PAYLOADS)} payloads; in embed addresses: {in_embed_addresses}, in Support "
+        f"button addresses: {in_button_addresses} (the URL fields refused the others); "
+        f"views read per kind: {report}"
+    )
