@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from . import unsent
 from .audit import current_request
 from .sessions import session_ended
 
@@ -30,6 +31,19 @@ ENDED = {
     "idle": _("You were signed out after two hours without activity. Sign in again."),
     "ended": _("Your sessions were ended by an administrator. Sign in again."),
 }
+
+KEPT = _(
+    "What you were saving is kept: sign in again and it is saved as a draft, for you to "
+    "check before publishing."
+)
+REPLAYED = _(
+    "What you were saving when your session ended is saved as a draft, not published. "
+    "Check it, then publish."
+)
+NOT_REPLAYED = _(
+    "What you were saving when your session ended is back in the form below, not saved "
+    "yet: see what needs changing, then save."
+)
 
 
 def _to(url_name: str, request) -> str:
@@ -56,16 +70,27 @@ class AccountSecurityMiddleware:
         if not request.path_info.startswith(self.admin_prefix):
             return None
         if not request.user.is_authenticated:
+            if unsent.renew(request):
+                messages.info(request, str(KEPT))
             return None
         reason = session_ended(request)
         if reason:
+            form = unsent.unsent_form(request)
             request.sign_out_reason = reason
             logout(request)
             messages.warning(request, str(ENDED[reason]))
+            if form:
+                unsent.keep(request, form)
+                messages.info(request, str(KEPT))
             return redirect(
                 f"{reverse('wagtailadmin_login')}?next={quote(request.get_full_path())}"
             )
         if not settings.ADMIN_2FA_REQUIRED or request.user.is_verified():
+            if unsent.replay(request):
+                response = view_func(request, *view_args, **view_kwargs)
+                saved = response.status_code == 302  # Wagtail redirects after a save
+                messages.info(request, str(REPLAYED if saved else NOT_REPLAYED))
+                return response
             return None
         if request.resolver_match.view_name in OPEN_BEFORE_SECOND_FACTOR:
             return None

@@ -11,8 +11,9 @@ from lxml import html as lxml_html
 
 from shpalta.accounts.models import AuditAction, AuditRecord
 from shpalta.accounts.sessions import SEEN_AT, SIGNED_IN_AT
+from shpalta.newsroom.models import Article
 
-from ..conftest import PASSWORD, password_sign_in, sign_in
+from ..conftest import PASSWORD, current_code, password_sign_in, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +104,72 @@ def test_session_cookie_flags(client, editor):
     response = password_sign_in(client, "editor")
     cookie = response.cookies["sessionid"]
     assert cookie["httponly"] and cookie["samesite"] == "Lax"
+
+
+def test_a_save_posted_after_the_session_ended_is_kept_and_saved_as_a_draft(client, editor, filing):
+    """Publish pressed two hours after the last request: the editor is sent to sign in,
+    and once back (password and code) what they posted is saved, as a draft."""
+    from ..factories import make_article
+    from ..newsroom.editor_forms import article_form, article_url
+    from .test_two_factor import VERIFY
+
+    article = make_article(headline="Перша версія", **{"section": filing["section"]})
+    edit = article_url("edit", article.pk)
+    sign_in(client, editor)
+    _age(client, seen=2 * 3600 + 60)
+    typed = {**article_form(**filing, headline="Друга версія, дописана"), "action-publish": "1"}
+
+    response = client.post(edit, typed, follow=True)
+    assert response.redirect_chain[0][0] == f"/admin/login/?next={edit}"
+    assert "Те, що ви зберігали, збережено" in response.content.decode()
+    assert Article.objects.get(pk=article.pk).latest_revision.content["headline"] == (
+        "Перша версія"
+    )
+
+    password_sign_in(client, "editor")
+    back = client.post(VERIFY, {"code": current_code(editor), "next": edit})
+    assert back.status_code == 302 and back.url == edit
+    page = client.get(edit, follow=True)
+    assert "збережено як чернетку, не опубліковано" in page.content.decode()
+    saved = Article.objects.get(pk=article.pk)
+    assert saved.headline == "Перша версія"  # the published version, untouched
+    assert saved.latest_revision.content["headline"] == "Друга версія, дописана"
+    assert saved.has_unpublished_changes
+    # Kept once: the next visit is an ordinary one.
+    assert client.get(edit).status_code == 200
+    assert saved.revisions.count() == Article.objects.get(pk=article.pk).revisions.count()
+
+
+def test_what_was_posted_is_kept_for_the_same_person_only(client, editor, reporter, filing):
+    from ..factories import make_article
+    from ..newsroom.editor_forms import article_form, article_url
+    from .test_two_factor import VERIFY
+
+    article = make_article(headline="Перша версія", **{"section": filing["section"]})
+    edit = article_url("edit", article.pk)
+    sign_in(client, editor)
+    _age(client, seen=2 * 3600 + 60)
+    client.post(edit, article_form(**filing, headline="Чужий текст"))
+    # Someone else signs in in that browser: nothing of the editor's is saved for them.
+    password_sign_in(client, "reporter")
+    client.post(VERIFY, {"code": current_code(reporter), "next": edit})
+    assert client.get(edit).status_code == 200
+    assert Article.objects.get(pk=article.pk).latest_revision.content["headline"] == (
+        "Перша версія"
+    )
+
+
+def test_a_deletion_posted_after_the_session_ended_is_not_kept(client, editor, filing):
+    from ..factories import make_article
+    from ..newsroom.editor_forms import article_url
+    from .test_two_factor import VERIFY
+
+    article = make_article(headline="Перша версія", **{"section": filing["section"]})
+    delete = article_url("delete", article.pk)
+    sign_in(client, editor)
+    _age(client, seen=2 * 3600 + 60)
+    client.post(delete)
+    password_sign_in(client, "editor")
+    client.post(VERIFY, {"code": current_code(editor), "next": delete})
+    assert client.get(delete).status_code == 200  # the confirmation page, asked again
+    assert Article.objects.filter(pk=article.pk).exists()

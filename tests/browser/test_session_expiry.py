@@ -1,5 +1,7 @@
 """A session that ends while an editor writes: what was typed before it ended is there
-when they sign in again (Wagtail's autosave keeps it as the article's latest draft)."""
+when they sign in again (Wagtail's autosave keeps it as the article's latest draft), and
+so is what was typed after it, once they press Save or Publish (shpalta/accounts/unsent.py
+keeps the post and saves it as a draft after the sign-in)."""
 
 import re
 import time
@@ -69,3 +71,40 @@ def test_what_was_typed_before_the_session_ended_is_there_after_signing_in_again
     page.wait_for_url(re.compile(re.escape(article_url("edit", article.pk)) + "$"))
     expect(page.locator("#id_headline")).to_have_value(TYPED)
     assert Article.objects.get(pk=article.pk).live  # the published version is untouched
+
+
+def test_a_save_pressed_after_the_session_ended_keeps_what_was_typed_after_it(
+    page: Page, live_server, editor, artifacts
+):
+    """Typed after the session ended (autosave finds it ended and pauses), then Publish:
+    sign in again, and what was typed is there, saved as a draft and not published."""
+    article = make_article(headline="Перша версія заголовка")
+    log_in(page, live_server.url, "editor")
+    page.goto(f"{live_server.url}{article_url('edit', article.pk)}")
+    page.wait_for_timeout(2500)
+    end_every_session_by_the_clock()
+    headline = page.locator("#id_headline")
+    headline.fill("")
+    headline.press_sequentially(TYPED)
+    page.wait_for_timeout(1500)  # autosave tries, finds the session ended
+    page.locator("footer .w-dropdown__toggle").click()  # Publish is in the save menu
+    with page.expect_navigation():
+        page.get_by_role("button", name="Опублікувати").click()
+    expect(page).to_have_url(re.compile(r"/admin/login/"))
+    expect(page.locator(".messages")).to_contain_text("Те, що ви зберігали, збережено")
+    page.screenshot(path=artifacts / "session-ended-save-kept.png")
+
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/account/two-factor/verify/"))
+    time.sleep(30 - time.time() % 30 + 0.5)  # the code used at the first sign-in is spent
+    page.fill("#id_code", current_code(editor))
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+    expect(page.locator(".messages")).to_contain_text("збережено як чернетку")
+    expect(page.locator("#id_headline")).to_have_value(TYPED)
+    page.screenshot(path=artifacts / "session-ended-saved-as-draft.png")
+    saved = Article.objects.get(pk=article.pk)
+    assert saved.headline == "Перша версія заголовка"  # not published
+    assert saved.latest_revision.content["headline"] == TYPED
