@@ -351,7 +351,12 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No Gravatar: staff e-mail hashes are not sent to a third party (nor allowed by the CSP).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_MODERATION_ENABLED = True
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search (SQLite FTS5, PostgreSQL full-text; the SQLite ranking
+# weighted like PostgreSQL's) over the lemmas shpalta/newsroom/search.py makes;
+# "simple": PostgreSQL adds no stemming of its own.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "shpalta.newsroom.search_backend", "SEARCH_CONFIG": "simple"}
+}
 
 LOGGING = {
     "version": 1,

@@ -90,6 +90,8 @@ def page_key(environ) -> str | None:
     for name, value in query:
         if name == "date":
             return None  # the day picker redirects; nothing to keep
+        if name == "q":
+            return None  # a search: its results are asked of the index each time
         if name in _PAGED:
             number = page_number(value)
             if number is None:

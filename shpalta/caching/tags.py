@@ -18,5 +18,11 @@ def add_articles(request: HttpRequest, articles: Iterable) -> None:
     add(request, *keys.articles(article.pk for article in articles))
 
 
+def forget(request: HttpRequest) -> None:
+    """Not to be kept after all: the response differs by what the page cache's key leaves
+    out (a search query)."""
+    request.__dict__.pop("cache_tags", None)
+
+
 def of_request(request: HttpRequest) -> set[str]:
     return request.__dict__.get("cache_tags", set())

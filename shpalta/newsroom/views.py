@@ -1,9 +1,14 @@
 """Admin views where Wagtail's own need to know the edition or the newsroom's roles."""
 
 from django.core.exceptions import PermissionDenied
+from wagtail.admin.forms.choosers import SearchFilterMixin
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.models import Locale
-from wagtail.snippets.views.snippets import CreateView, PreviewOnCreateView
+from wagtail.search.backends import get_search_backend
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
+from wagtail.snippets.views.snippets import CreateView, IndexView, PreviewOnCreateView
+
+from . import search
 
 
 class ArticleCreateView(CreateView):
@@ -12,6 +17,56 @@ class ArticleCreateView(CreateView):
         # new English article would be previewed in the Ukrainian edition.
         url = super().get_preview_url()
         return self._set_locale_query_param(url) if url else url
+
+
+class ArticleIndexView(IndexView):
+    """The Articles list: its search finds any word form, in every edition, drafts too."""
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        query = search.Query.parse(self.search_query, None)
+        if not query:
+            return queryset.none()
+        return search.find(queryset, query, by_relevance=not self.is_explicitly_ordered)
+
+
+class WordFormSearch(SearchFilterMixin):
+    """The article chooser's search: any word form (whole words), and the headline's
+    word beginnings as they are typed; the first 200 of each."""
+
+    def filter(self, objects):
+        objects = super(SearchFilterMixin, self).filter(objects)  # the other filters
+        text = self.cleaned_data.get("q")
+        if not text:
+            return objects
+        self.is_searching, self.search_query = True, text
+        query = search.Query.parse(text, None)
+        found = {article.pk for article in search.find(objects, query)[:200]} if query else set()
+        typed = get_search_backend().autocomplete(text, objects)[:200]
+        return objects.filter(pk__in=found | {article.pk for article in typed})
+
+
+class ArticleChooserFilters:
+    def get_filter_form_class(self):
+        form = super().get_filter_form_class()
+        bases = tuple(
+            WordFormSearch if base is SearchFilterMixin else base for base in form.__bases__
+        )
+        return type("FilterForm", bases, {})
+
+
+class ArticleChooseView(ArticleChooserFilters, ChooseView):
+    pass
+
+
+class ArticleChooseResultsView(ArticleChooserFilters, ChooseResultsView):
+    pass
+
+
+class ArticleChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = ArticleChooseView
+    choose_results_view_class = ArticleChooseResultsView
 
 
 class ArticlePreviewOnCreateView(PreviewOnCreateView):

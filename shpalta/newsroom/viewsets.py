@@ -18,11 +18,18 @@ from shpalta.editions.forms import EditionAdminForm
 
 from .forms import ArticleForm, FrontPageForm
 from .models import MAX_TOP_STORIES, Article, Author, FrontPage, InfoPage, Label, Section, Tag
-from .views import ArticleCreateView, ArticlePreviewOnCreateView
+from .views import (
+    ArticleChooserViewSet,
+    ArticleCreateView,
+    ArticleIndexView,
+    ArticlePreviewOnCreateView,
+)
 
 
 class ArticleViewSet(SnippetViewSet):
     model = Article
+    index_view_class = ArticleIndexView
+    chooser_viewset_class = ArticleChooserViewSet
     add_view_class = ArticleCreateView
     preview_on_add_view_class = ArticlePreviewOnCreateView
     icon = "doc-full"
@@ -40,7 +47,6 @@ class ArticleViewSet(SnippetViewSet):
     list_filter = ["kind", "section", "is_urgent", "live"]
     list_per_page = 50
     ordering = ["-published_at", "-id"]
-    search_fields = ["headline"]
 
     edit_handler = TabbedInterface(
         [
@@ -86,7 +92,6 @@ class AuthorViewSet(SnippetViewSet):
     model = Author
     icon = "user"
     menu_label = _("Authors")
-    search_fields = edition_field_names("name")
     panels = [
         *_per_edition_panels("name"),
         FieldPanel("slug"),
@@ -106,7 +111,6 @@ class TagViewSet(SnippetViewSet):
     model = Tag
     icon = "tag"
     menu_label = _("Tags")
-    search_fields = edition_field_names("name")
     panels = _per_edition_panels("name", "slug")
 
 

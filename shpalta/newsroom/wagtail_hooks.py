@@ -1,13 +1,18 @@
 """Registers the newsroom's viewsets with the Wagtail admin, and hides the page tree:
 articles are snippets (see DESIGN.md), so Wagtail's pages would only confuse editors."""
 
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms.models import register_form_field_override
+from wagtail.admin.search import SearchArea
 from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.fields import StreamField
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 
 from .forms import WholeBlockField
+from .models import Article
 from .views import may_read_site_history
 from .viewsets import ArticleViewSet, FrontPageViewSet, InfoPageViewSet, TaxonomyViewSetGroup
 
@@ -35,3 +40,27 @@ def hide_page_count(request, summary_items):
 def site_history_for_editors(request, menu_items):
     if not may_read_site_history(request.user):
         menu_items[:] = [item for item in menu_items if item.name != "site-history"]
+
+
+class ArticleSearchArea(SearchArea):
+    """The sidebar's search: the Articles list, searched by any word form (before Pages,
+    which a newsroom of snippets hardly has)."""
+
+    def __init__(self):
+        super().__init__(
+            _("Articles"),
+            reverse("wagtailsnippets_newsroom_article:list"),
+            name="articles",
+            icon_name="doc-full",
+            order=50,
+        )
+
+    def is_shown(self, request):
+        return ModelPermissionPolicy(Article).user_has_any_permission(
+            request.user, {"add", "change", "delete", "view"}
+        )
+
+
+@hooks.register("register_admin_search_area")
+def article_search_area():
+    return ArticleSearchArea()

@@ -24,4 +24,5 @@ urlpatterns = [
     path("labels/<slug:slug>/", views.label_page, name="label"),
     path("support/", views.info_page, {"kind": "support"}, name="support"),
     path("about/", views.info_page, {"kind": "about"}, name="about"),
+    path("search/", views.search_page, name="search"),
 ]

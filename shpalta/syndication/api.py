@@ -35,6 +35,7 @@ from shpalta.caching.pages import etag_of
 from shpalta.caching.store import CircuitBreaker
 from shpalta.editions.fields import in_any_edition
 from shpalta.editions.registry import EDITION_CODES
+from shpalta.newsroom import search
 from shpalta.newsroom.models import Article, ArticleAuthor, Author, Kind, NewsImage, Tag
 from shpalta.newsroom.models.article import ArticleQuerySet, in_list
 
@@ -48,7 +49,7 @@ DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 MAX_STORY_NUMBER = 10**12
 FILTERS = ("edition", "section", "tag", "author", "kind", "label", "urgent", "updated_since")
-PARAMETERS = (*FILTERS, "cursor", "limit")
+PARAMETERS = (*FILTERS, "q", "cursor", "limit")
 _BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
 _SLUG_MAX = 80
 
@@ -202,10 +203,10 @@ def _limit(request: HttpRequest) -> int:
     return int(raw)
 
 
-def filtered(request: HttpRequest) -> list[tuple[ArticleQuerySet, Q, str]]:
+def filtered(request: HttpRequest) -> list[tuple[ArticleQuerySet, Q, str, str]]:
     """The live articles the query string asks for, one queryset per edition asked for
-    (all three without `edition`), each with the conditions on its list's links and the
-    column it is read newest first by: a
+    (all three without `edition`), each with the conditions on its list's links, the
+    column it is read newest first by, and the edition's code: a
     tag's or author's list is read in its link table's index (ListedLink), which holds
     the edition, live state and time; other lists in the edition's own indexes.
     BadParameter for anything wrong."""
@@ -258,11 +259,23 @@ def filtered(request: HttpRequest) -> list[tuple[ArticleQuerySet, Q, str]]:
     per_edition = []
     for code in [edition] if edition else EDITION_CODES:
         if listed_by is None:
-            per_edition.append((articles.in_edition(code), Q(), "published_at"))
+            per_edition.append((articles.in_edition(code), Q(), "published_at", code))
         else:
             link = in_list(listed_by, targets, code)
-            per_edition.append((articles, link, f"{listed_by}__published_at"))
+            per_edition.append((articles, link, f"{listed_by}__published_at", code))
     return per_edition
+
+
+def _query(request: HttpRequest) -> str | None:
+    """The words of `q`, as the reader's search takes them; BadParameter if none."""
+    text = request.GET.get("q")
+    if text is None:
+        return None
+    if len(text) > search.MAX_QUERY_LENGTH:
+        raise BadParameter("q", f"q may be at most {search.MAX_QUERY_LENGTH} characters long.")
+    if "\x00" in text or not search.Query.parse(text, None):
+        raise BadParameter("q", "q must contain a word to search for.")
+    return text
 
 
 def _for_ninjs(articles: ArticleQuerySet) -> ArticleQuerySet:
@@ -280,12 +293,25 @@ def _newest(request: HttpRequest, count: int) -> ArticleQuerySet:
     cursor = None
     if "cursor" in request.GET:
         cursor = decode_cursor(request.GET["cursor"])
+    text = _query(request)
     newest = set()
-    for articles, link, by in filtered(request):
+    for articles, link, by, code in filtered(request):
+        if text is not None:
+            # Found by the search index, which orders by the article's own time.
+            if link:
+                articles = articles.filter(pk__in=Article.objects.filter(link).values("pk"))
+            link, by = Q(), "published_at"
         if cursor is not None:
             moment, pk = cursor
             link &= Q(**{f"{by}__lt": moment}) | Q(**{by: moment, "pk__lt": pk})
         ordered = articles.filter(link).order_by(f"-{by}", "-id")
+        if text is not None:
+            query = search.Query.parse(text, code)
+            # The filters as one condition on the id, which every search backend takes.
+            among = Article.objects.filter(pk__in=ordered.values("pk")).order_by(f"-{by}", "-id")
+            found = search.find(among, query, by_relevance=False)[:count]
+            newest.update((article.published_at, article.pk) for article in found)
+            continue
         newest.update(ordered.values_list("published_at", "pk")[:count])
     chosen = sorted(newest, reverse=True)[:count]
     return Article.objects.filter(pk__in=[pk for _, pk in chosen]).newest_first()

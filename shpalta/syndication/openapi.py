@@ -89,6 +89,14 @@ def document() -> dict:
                             {"type": "string", "format": "date-time"},
                         ),
                         _query(
+                            "q",
+                            "Words to search for, in any of their forms (as the site's "
+                            "search: Ukrainian and Russian by dictionary, English by "
+                            'stem); "quoted phrases" as phrases. The items found, newest '
+                            "first.",
+                            {"type": "string", "minLength": 1, "maxLength": 200},
+                        ),
+                        _query(
                             "cursor", "The `next` cursor of the previous page.", {"type": "string"}
                         ),
                         _query(

@@ -19,6 +19,9 @@ def test_keyboard_reaches_content_and_the_sections_menu(page: Page, live_server,
     expect(skip).to_be_in_viewport()
 
     page.keyboard.press("Tab")  # the brand
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("searchbox", name="Search the site")).to_be_focused()
+    page.keyboard.press("Tab")  # its button
     for _ in range(3):  # the edition switch: two links and the current edition's label
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.tagName") == "SUMMARY":

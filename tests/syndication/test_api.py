@@ -171,6 +171,30 @@ def test_every_edition_at_once_pages_in_one_order(client, newsroom):
     assert get(client, f"{LIST}?kind=column").json()["items"] == []
 
 
+def test_q_finds_word_forms_newest_first_with_the_other_filters(client, newsroom):
+    """`q` as the site's search takes it, in each edition's language; newest first, paged
+    by the cursor, narrowed by the other filters."""
+    start = timezone.now() - timedelta(hours=2)
+    drones = [
+        make_article(headline=f"Дрони над містом {n}", published_at=start + timedelta(minutes=n))
+        for n in range(3)
+    ]
+    russian = make_article(edition="ru", headline="Дроны над городом")
+    make_article(headline="Про погоду")
+    tagged = make_tag("air")
+    drones[0].tag_links.create(tag=tagged, sort_order=0)
+    drones[0].save_revision().publish()
+
+    def found(query):
+        return [item["headlines"][0]["value"] for item in items(client, query)]
+
+    assert found("q=дронами&edition=uk") == [a.headline for a in reversed(drones)]
+    assert found("q=дронами") == [russian.headline, *(a.headline for a in reversed(drones))]
+    assert found("q=дронами&edition=uk&tag=air") == [drones[0].headline]
+    assert walk(client, "q=дронами&edition=uk", 2) == [a.headline for a in reversed(drones)]
+    assert found("q=погодою&kind=column") == []
+
+
 def test_a_tag_or_author_list_pages_once_through_every_edition(client, newsroom):
     """Read in the link tables' indexes: an article with several tags or authors still
     comes once, in time order, page after page."""
@@ -243,6 +267,10 @@ def test_etag_and_last_modified_give_304_until_the_story_changes(client, newsroo
         ("section=two%20words", "section"),
         ("tag=%00", "tag"),
         ("edition=en&edition=uk", "edition"),
+        ("q=", "q"),
+        ("q=%20%21%3F", "q"),
+        ("q=" + "x" * 201, "q"),
+        ("q=%D0%B4%D1%80%D0%BE%D0%BD%00", "q"),
     ],
 )
 def test_bad_parameters_are_400_naming_the_parameter(client, newsroom, query, parameter):
@@ -297,6 +325,7 @@ def test_openapi_document_describes_the_api(client, newsroom):
         "label",
         "urgent",
         "updated_since",
+        "q",
         "cursor",
         "limit",
     }

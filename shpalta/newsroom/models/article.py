@@ -33,6 +33,7 @@ from wagtail.search import index
 from shpalta.editions.dates import kyiv_time
 from shpalta.editions.registry import Edition, get_edition
 
+from .. import search
 from ..blocks import INLINE_FEATURES, ArticleBodyBlock
 
 
@@ -276,12 +277,19 @@ class Article(
         "updated_at",
     ]
 
+    # The index holds lemmas (newsroom/search.py, the methods below): the headline's,
+    # summary's and lead's as the title, which weighs more; the body's; and the
+    # headline's own words, for the newsroom's search-as-you-type.
     search_fields = [
-        index.SearchField("headline", boost=3),
+        index.SearchField("title", boost=3),
+        index.SearchField("body_lemmas"),
         index.AutocompleteField("headline"),
-        index.SearchField("lead"),
         index.FilterField("locale"),
         index.FilterField("live"),
+        index.FilterField("kind"),
+        index.FilterField("section"),
+        index.FilterField("published_at"),
+        index.FilterField("id"),  # the tie-break of "newest first"
     ]
 
     class Meta:
@@ -348,6 +356,31 @@ class Article(
         """The story in a sentence, as plain text (feeds, social cards, JSON-LD, ninjs):
         the summary, else the words of the lead with its entities decoded."""
         return self.summary or html.unescape(strip_tags(self.lead)).strip()
+
+    @property
+    def language(self) -> str:
+        """The language of the story's text, for search (its edition's)."""
+        return self.edition.code
+
+    @property
+    def lead_text(self) -> str:
+        return f"{self.summary} {html.unescape(strip_tags(self.lead))}".strip()
+
+    # Wagtail's SQLite backend ranks the search field named "title" as the title.
+    def title(self) -> str:
+        """The lemmas of the headline, summary and lead, as search indexes them."""
+        return search.document(f"{self.headline} {self.lead_text}", self.language)
+
+    def body_lemmas(self) -> str:
+        return search.document(self.body_text(), self.language)
+
+    def body_text(self) -> str:
+        """The words of the body's blocks (text, quotes, captions, sources), as search
+        indexes them and shows a passage of them."""
+        return " ".join(
+            html.unescape(strip_tags(piece))
+            for piece in self.body.stream_block.get_searchable_content(self.body)
+        )
 
     @property
     def last_modified(self) -> datetime:

@@ -1,0 +1,218 @@
+"""Search that understands word forms, for the reader's search page, the API and the
+newsroom's lists: Ukrainian and Russian through pymorphy3's dictionaries, English through
+the Snowball stemmer.
+
+Words are reduced to their dictionary forms (lemmas) on both sides: an article is indexed
+as the lemmas of its words (`document`), a query is turned into lemmas (`Query`), and the
+search backend (Wagtail's: SQLite FTS5, PostgreSQL, or Elasticsearch/OpenSearch) matches
+lemma against lemma. So "дронами" finds "дрон", "дронів" and "дрони", "Києві" finds
+"Київ", and a Russian "дронов" typed in the Ukrainian edition finds "дронів" there.
+
+Lemmas are folded the way readers type: apostrophes (’ ' ʼ) dropped, ґ as г, ё as е,
+lower case; a hyphenated word is indexed and searched by its parts.
+
+A document is two runs of lemmas: first the most likely lemma of each word, in the text's
+order (what a quoted phrase matches), then every other lemma a word may have ("Київ" may
+be a form of "кий"), so that an ambiguous word is found under each of its readings.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+import pymorphy3
+import snowballstemmer
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Or, Phrase, PlainText, SearchQuery
+
+MAX_QUERY_LENGTH = 200  # characters; longer queries are cut, and the page says so
+MAX_QUERY_WORDS = 12  # a query is an AND of its words; more than this adds no precision
+
+# A word: letters and digits, joined by apostrophes or hyphens inside it.
+_WORD = re.compile(r"\w+(?:['’ʼ`‘][\w]+)*(?:-\w+(?:['’ʼ`‘]\w+)*)*")
+_QUOTED = re.compile(r"[\"«»„“”]([^\"«»„“”]+)[\"«»„“”]")
+_APOSTROPHES = re.compile(r"['’ʼ`‘]")  # ʼ (U+02BC) is a letter to \w: one more case
+_CYRILLIC = re.compile(r"[а-яёіїєґ]")
+_LATIN = re.compile(r"[a-z]")
+_ONLY_UKRAINIAN = re.compile(r"[іїєґ]")
+_ONLY_RUSSIAN = re.compile(r"[ыэъё]")
+_FOLD = str.maketrans({"ґ": "г", "ё": "е"})
+MORPHOLOGY = {"uk": "uk", "ru": "ru"}  # edition code → pymorphy3 dictionary
+# Words that carry no subject: a query does not require them (a quoted phrase does).
+STOP_WORDS = frozenset(
+    {
+        *("в", "у", "і", "й", "та", "а", "але", "або", "на", "з", "із", "зі", "до", "по"),
+        *("за", "від", "для", "про", "як", "що", "це", "не", "ні", "же", "ж"),
+        *("и", "или", "но", "с", "со", "к", "от", "о", "об", "из", "что", "как", "это"),
+        *("a", "an", "and", "or", "the", "of", "in", "on", "at", "to", "for", "by", "with"),
+        *("from", "is", "are", "was", "were", "be", "not"),
+    }
+)
+
+
+@cache
+def _morph(language: str) -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer(lang=language)
+
+
+@cache
+def _stemmer():
+    return snowballstemmer.stemmer("english")
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, as readers type them: lower case, apostrophes the same."""
+    found = (_APOSTROPHES.sub("'", word).strip("'") for word in _WORD.findall(text.lower()))
+    return [word for word in found if word.strip("'-")]
+
+
+def fold(lemma: str) -> str:
+    return lemma.translate(_FOLD).replace("'", "")
+
+
+@lru_cache(maxsize=300_000)
+def lemmas(word: str, language: str) -> tuple[str, ...]:
+    """The dictionary forms of one word (lower case, no hyphen), most likely first, in the
+    language given ("uk", "ru" or "en"); a word of another script is taken as it is."""
+    if _CYRILLIC.search(word) and language in MORPHOLOGY:
+        morph = _morph(MORPHOLOGY[language])
+        parses = morph.parse(word)
+        if morph.word_is_known(word):
+            # Every reading the dictionary gives ("энергетики": энергетика, энергетик).
+            found = [fold(parse.normal_form) for parse in parses]
+        else:
+            # Guesses from the word's ending: the likeliest few.
+            best = parses[0].score if parses else 0
+            found = [fold(parse.normal_form) for parse in parses if parse.score >= best / 2][:3]
+        return tuple(dict.fromkeys(found)) or (fold(word),)
+    if _LATIN.search(word) and not _CYRILLIC.search(word):
+        return (_stemmer().stemWord(fold(word)),)
+    return (fold(word),)
+
+
+def _parts(word: str) -> list[str]:
+    return [part for part in word.split("-") if part]
+
+
+def document(text: str, language: str) -> str:
+    """A text as the index holds it: the most likely lemma of each word in order, then the
+    other lemmas of the ambiguous ones."""
+    first, more = [], []
+    for word in words(text):
+        for part in _parts(word):
+            found = lemmas(part, language)
+            first.append(found[0])
+            more.extend(found[1:])
+    return " ".join(first + more)
+
+
+@dataclass
+class Query:
+    """What a reader typed, as lemmas: each word may be any of its lemmas (in the edition's
+    language, or in the other one when the edition's dictionary does not know the word),
+    every word must be found, and quoted phrases must be found as phrases."""
+
+    text: str
+    language: str | None  # the edition's; None in the newsroom's lists (all editions)
+    truncated: bool = False
+    terms: list[tuple[str, ...]] = field(default_factory=list)  # one tuple per word
+    phrases: list[tuple[str, ...]] = field(default_factory=list)
+
+    @classmethod
+    def parse(cls, text: str, language: str | None) -> "Query":
+        text = text.replace("\x00", " ").strip()
+        query = cls(text=text[:MAX_QUERY_LENGTH], language=language)
+        query.truncated = len(text) > MAX_QUERY_LENGTH
+        for phrase in _QUOTED.findall(query.text):
+            lemmas_of_phrase = tuple(
+                lemmas(part, language or "uk")[0] for word in words(phrase) for part in _parts(word)
+            )
+            if len(lemmas_of_phrase) > 1:
+                query.phrases.append(lemmas_of_phrase)
+        seen = set()
+        for word in words(
+            _QUOTED.sub(" ", query.text) + " " + " ".join(_QUOTED.findall(query.text))
+        ):
+            for part in _parts(word):
+                if part in STOP_WORDS:
+                    continue
+                term = query.term(part)
+                if term not in seen:
+                    seen.add(term)
+                    query.terms.append(term)
+        query.terms = query.terms[:MAX_QUERY_WORDS]
+        return query
+
+    def term(self, word: str) -> tuple[str, ...]:
+        """The lemmas one word may stand for: a Cyrillic word in Ukrainian and in Russian
+        (unless its letters say which: і ї є ґ, or ы э ъ ё), so that a Russian word typed
+        in the Ukrainian edition finds that edition's stories; a Latin word in English."""
+        if not _CYRILLIC.search(word):
+            languages = ["en"]
+        elif _ONLY_UKRAINIAN.search(word):
+            languages = ["uk"]
+        elif _ONLY_RUSSIAN.search(word):
+            languages = ["ru"]
+        else:
+            languages = [self.language] if self.language in MORPHOLOGY else []
+            languages += [code for code in MORPHOLOGY if code not in languages]
+        found = [lemma for language in languages for lemma in lemmas(word, language)]
+        return tuple(dict.fromkeys(found))
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
+
+    @property
+    def lemma_set(self) -> set[str]:
+        return {lemma for term in self.terms for lemma in term}
+
+    def search_query(self) -> SearchQuery:
+        """The query for Wagtail's search backends."""
+        parts = [
+            PlainText(term[0]) if len(term) == 1 else Or([PlainText(lemma) for lemma in term])
+            for term in self.terms
+        ]
+        parts += [Phrase(" ".join(phrase)) for phrase in self.phrases]
+        return parts[0] if len(parts) == 1 else And(parts)
+
+
+def highlight(text: str, query: Query, *, width: int = 240) -> list[tuple[str, bool]]:
+    """A passage of `text` around the first word the query matches, as (piece, matched)
+    pairs for the template to mark; the start of the text if no word matches."""
+    wanted = query.lemma_set
+    matches = [
+        match
+        for match in _WORD.finditer(text)
+        if any(
+            wanted.intersection(lemmas(part, query.language or "uk"))
+            for part in _parts(_APOSTROPHES.sub("'", match.group().lower()))
+        )
+    ]
+    start = 0
+    if matches:
+        start = max(0, matches[0].start() - width // 3)
+        start = text.rfind(" ", 0, start) + 1 if start else 0
+    end = min(len(text), start + width)
+    if end < len(text):
+        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
+    pieces, cursor = [], start
+    for match in matches:
+        if match.start() < start or match.end() > end:
+            continue
+        pieces.append((text[cursor : match.start()], False))
+        pieces.append((match.group(), True))
+        cursor = match.end()
+    pieces.append((text[cursor:end], False))
+    if start > 0:
+        pieces.insert(0, ("…", False))
+    if end < len(text):
+        pieces.append(("…", False))
+    return [(piece, matched) for piece, matched in pieces if piece]
+
+
+def find(queryset, query: Query, *, by_relevance: bool = True):
+    """The objects of `queryset` (articles) that the query finds, through the configured
+    search backend: by relevance (the headline's words weigh most, then the lead's), or
+    in the queryset's own order."""
+    backend = get_search_backend()
+    return backend.search(query.search_query(), queryset, order_by_relevance=by_relevance)
