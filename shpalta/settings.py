@@ -351,11 +351,11 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No Gravatar: staff e-mail hashes are not sent to a third party (nor allowed by the CSP).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_MODERATION_ENABLED = True
-# Wagtail's database search (SQLite FTS5, PostgreSQL full-text; the SQLite ranking
-# weighted like PostgreSQL's) over the lemmas shpalta/newsroom/search.py makes;
+# Wagtail's database search (SQLite FTS5, PostgreSQL full-text) keeps the index of the
+# lemmas shpalta/newsroom/search.py makes; shpalta/newsroom/search_backend.py asks it.
 # "simple": PostgreSQL adds no stemming of its own.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "shpalta.newsroom.search_backend", "SEARCH_CONFIG": "simple"}
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
 }
 
 LOGGING = {

@@ -22,7 +22,6 @@ from functools import cache, lru_cache
 
 import pymorphy3
 import snowballstemmer
-from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, Phrase, PlainText, SearchQuery
 
 MAX_QUERY_LENGTH = 200  # characters; longer queries are cut, and the page says so
@@ -211,8 +210,7 @@ def highlight(text: str, query: Query, *, width: int = 240) -> list[tuple[str, b
 
 
 def find(queryset, query: Query, *, by_relevance: bool = True):
-    """The objects of `queryset` (articles) that the query finds, through the configured
-    search backend: by relevance (the headline's words weigh most, then the lead's), or
-    in the queryset's own order."""
-    backend = get_search_backend()
-    return backend.search(query.search_query(), queryset, order_by_relevance=by_relevance)
+    """The objects of `queryset` (articles) that the query finds (search_backend.find)."""
+    from .search_backend import find as run
+
+    return run(queryset, query, by_relevance=by_relevance)

@@ -1,55 +1,138 @@
-"""Wagtail's database search backend (PostgreSQL full-text, SQLite FTS5), with the title
-weighing more on SQLite as it does on PostgreSQL: Wagtail ranks an FTS5 row with
-bm25() over all its columns alike, so a word in a headline counted no more than the same
-word deep in the text. Here the title column (an article's headline and lead) counts
-three times the body, as the field's boost says on PostgreSQL."""
+"""Running a search on the index that Wagtail's database backend keeps (PostgreSQL
+full-text, SQLite FTS5).
 
-from functools import cache
+Wagtail's database backends rank by a subquery per matching row, which re-runs the
+full-text match for each: a common word in a large archive takes seconds, growing with
+the square of its matches (bench/RESULTS.md), and its SQLite rank weighs a headline's
+words no more than the text's. `find` asks the index once instead, for the newest WINDOW
+matches whose article the queryset holds, with a rank in which the title column
+(headline, summary, lead) counts three times the body, and ranks those. Other engines
+(Elasticsearch, OpenSearch) are asked through Wagtail as they are. Wagtail's backend
+still fills the index and answers the newsroom's search-as-you-type.
+"""
 
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from wagtail.search.backends.database import SearchBackend as database_backend
-from wagtail.search.query import Not, Phrase, PlainText
+from django.db.models import Exists, IntegerField, OuterRef
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
+from wagtail.search.backends import get_search_backend
 
 TITLE_WEIGHT = 3.0
 
 
-@cache
-def _weighted_sqlite_backend():
-    # Imported here: Wagtail's SQLite backend needs the FTS5 table, which only an SQLite
-    # database has.
-    from modelsearch.backends.database.sqlite.query import BM25
-    from modelsearch.backends.database.sqlite.sqlite import (
-        SQLiteFTSIndexEntry,
-        SQLiteSearchBackend,
-        SQLiteSearchQueryCompiler,
-    )
-
-    class WeightedBM25(BM25):
-        def as_sql(self, compiler, connection, function=None, template=None):
-            # The FTS5 table's columns: autocomplete, body, title (Wagtail's migration).
-            table = SQLiteFTSIndexEntry._meta.db_table
-            return f"bm25({table}, 0.0, 1.0, {TITLE_WEIGHT})", []
-
-    class WeightedQueryCompiler(SQLiteSearchQueryCompiler):
-        def build_tsrank(self, vector, query, config=None, boost=1.0):
-            if isinstance(query, (Phrase, PlainText, Not)):
-                return WeightedBM25() * boost if boost != 1.0 else WeightedBM25()
-            return super().build_tsrank(vector, query, config=config, boost=boost)
-
-        def get_index_vectors(self):
-            # One rank of the whole row (its columns weighted), not one per column.
-            return [(None, 1.0)]
-
-    class WeightedSQLiteSearchBackend(SQLiteSearchBackend):
-        query_compiler_class = WeightedQueryCompiler
-
-    return SQLiteSearchBackend, WeightedSQLiteSearchBackend
+# What a search reads and ranks: the newest matches of the index, at most this many. A
+# common word in a million articles matches hundreds of thousands; ranking them all
+# would take a worker seconds, and nobody pages past the first thousand.
+WINDOW = 1000
 
 
-def SearchBackend(params):
-    backend = database_backend(params)
+@dataclass
+class Found:
+    """The articles of a queryset a query found, ranked: the newest WINDOW matches (more
+    exist when `capped`). Counted, sliced and iterated like search results."""
+
+    queryset: object
+    ids: list[int]
+    capped: bool = False
+
+    def count(self) -> int:
+        return len(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        ids = self.ids[index]
+        articles = self.queryset.in_bulk(ids)
+        return [articles[pk] for pk in ids if pk in articles]
+
+    def __iter__(self):
+        return iter(self[:])
+
+
+def _fts_match(query) -> str:
+    """An FTS5 query: each word any of its lemmas, every word, and the phrases. Lemmas are
+    letters and digits only (search.words), quoted all the same."""
+    parts = ["(" + " OR ".join(f'"{lemma}"' for lemma in term) + ")" for term in query.terms]
+    parts += ['"' + " ".join(phrase) + '"' for phrase in query.phrases]
+    # Both columns, so that bm25() counts the title's hits too; the body alone decides
+    # (it holds every lemma).
+    return "{body title} : (" + " AND ".join(parts) + ")"
+
+
+def _tsquery(query) -> str:
+    parts = ["(" + " | ".join(f"'{lemma}'" for lemma in term) + ")" for term in query.terms]
+    parts += [
+        "(" + " <-> ".join(f"'{lemma}'" for lemma in phrase) + ")" for phrase in query.phrases
+    ]
+    return " & ".join(parts)
+
+
+def _matches(queryset, query):
+    """(article id, score) of the newest WINDOW + 1 index entries that match and whose
+    article the queryset holds (tested per entry, by primary key), and whether a higher
+    score is better. The body column holds every lemma of an article (the title's too),
+    so one full-text index answers the match; the rank weighs the title."""
+    from wagtail.search.models import IndexEntry
+
+    content_type = ContentType.objects.get_for_model(queryset.model).pk
+    allowed = Exists(queryset.order_by().filter(pk=OuterRef("article_id")))
+    # Raw SQL below: constant fragments (table names, weights); the query is a parameter.
     if connection.vendor == "sqlite":
-        plain, weighted = _weighted_sqlite_backend()
-        if isinstance(backend, plain):
-            return weighted(params)
-    return backend
+        from wagtail.search.models import SQLiteFTSIndexEntry
+
+        table = SQLiteFTSIndexEntry._meta.db_table
+        rows = (
+            SQLiteFTSIndexEntry.objects.extra(  # noqa: S610
+                where=[f"{table} MATCH %s"], params=[_fts_match(query)]
+            )
+            .filter(index_entry__content_type_id=content_type)
+            .annotate(article_id=Cast("index_entry__object_id", IntegerField()))
+            .filter(allowed)
+            .annotate(score=RawSQL(f"bm25({table}, 0.0, 1.0, {TITLE_WEIGHT})", ()))  # noqa: S611
+            .order_by("-index_entry_id")
+        )
+        return rows.values_list("article_id", "score")[: WINDOW + 1], False
+    tsquery = _tsquery(query)
+    rows = (
+        IndexEntry.objects.filter(content_type_id=content_type)
+        .extra(where=["body @@ to_tsquery('simple', %s)"], params=[tsquery])
+        .annotate(article_id=Cast("object_id", IntegerField()))
+        .filter(allowed)
+        .annotate(
+            score=RawSQL(  # noqa: S611
+                f"ts_rank(title, to_tsquery('simple', %s)) * {TITLE_WEIGHT} "
+                "+ ts_rank(body, to_tsquery('simple', %s))",
+                (tsquery, tsquery),
+            )
+        )
+        .order_by("-id")
+    )
+    return rows.values_list("article_id", "score")[: WINDOW + 1], True
+
+
+def find(queryset, query, *, by_relevance: bool = True) -> Found:
+    """The articles of `queryset` that `query` (search.Query) finds: by relevance (the
+    title's words weigh most; the newer first among equals), or in the queryset's order."""
+    backend = get_search_backend()
+    if connection.vendor not in ("sqlite", "postgresql") or not type(backend).__module__.startswith(
+        ("modelsearch.backends.database", "wagtail.search.backends.database")
+    ):
+        # Another engine (Elasticsearch, OpenSearch): its own ranking.
+        results = backend.search(query.search_query(), queryset, order_by_relevance=by_relevance)
+        ids = [article.pk for article in results[: WINDOW + 1]]
+        return Found(queryset, ids[:WINDOW], capped=len(ids) > WINDOW)
+    rows, higher_is_better = _matches(queryset, query)
+    rows = list(rows)
+    capped, rows = len(rows) > WINDOW, rows[:WINDOW]
+    if by_relevance:
+        sign = -1 if higher_is_better else 1
+        ids = [pk for pk, _score in sorted(rows, key=lambda row: (sign * row[1], -row[0]))]
+    else:
+        ids = list(queryset.filter(pk__in=[pk for pk, _ in rows]).values_list("pk", flat=True))
+    return Found(queryset, ids, capped)

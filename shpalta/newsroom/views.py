@@ -28,7 +28,8 @@ class ArticleIndexView(IndexView):
         query = search.Query.parse(self.search_query, None)
         if not query:
             return queryset.none()
-        return search.find(queryset, query, by_relevance=not self.is_explicitly_ordered)
+        # The newest thousand matches, in the list's own order.
+        return queryset.filter(pk__in=search.find(queryset, query).ids)
 
 
 class WordFormSearch(SearchFilterMixin):
@@ -42,7 +43,7 @@ class WordFormSearch(SearchFilterMixin):
             return objects
         self.is_searching, self.search_query = True, text
         query = search.Query.parse(text, None)
-        found = {article.pk for article in search.find(objects, query)[:200]} if query else set()
+        found = set(search.find(objects, query).ids[:200]) if query else set()
         typed = get_search_backend().autocomplete(text, objects)[:200]
         return objects.filter(pk__in=found | {article.pk for article in typed})
 

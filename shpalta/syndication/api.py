@@ -297,7 +297,7 @@ def _newest(request: HttpRequest, count: int) -> ArticleQuerySet:
     newest = set()
     for articles, link, by, code in filtered(request):
         if text is not None:
-            # Found by the search index, which orders by the article's own time.
+            # Searched among the articles the filters leave, by the article's own time.
             if link:
                 articles = articles.filter(pk__in=Article.objects.filter(link).values("pk"))
             link, by = Q(), "published_at"
@@ -307,9 +307,7 @@ def _newest(request: HttpRequest, count: int) -> ArticleQuerySet:
         ordered = articles.filter(link).order_by(f"-{by}", "-id")
         if text is not None:
             query = search.Query.parse(text, code)
-            # The filters as one condition on the id, which every search backend takes.
-            among = Article.objects.filter(pk__in=ordered.values("pk")).order_by(f"-{by}", "-id")
-            found = search.find(among, query, by_relevance=False)[:count]
+            found = search.find(ordered, query, by_relevance=False)[:count]
             newest.update((article.published_at, article.pk) for article in found)
             continue
         newest.update(ordered.values_list("published_at", "pk")[:count])

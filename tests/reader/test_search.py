@@ -78,6 +78,8 @@ def test_the_search_page_finds_marks_pages_and_filters(client, newsroom):
     )
     make_article(headline="Переговори про зерно", lead="<p>Делегації обговорили дрони.</p>")
     make_article(headline="Про погоду", lead="<p>Сонячно.</p>")
+    for n in range(40):  # an archive where drones are news, not every story
+        make_article(headline=f"Хроніка дня {n}", lead="<p>Події в регіонах.</p>")
 
     page = client.get("/search/", {"q": "дронами"})
     html = page.content.decode()

@@ -372,7 +372,9 @@ class Article(
         return search.document(f"{self.headline} {self.lead_text}", self.language)
 
     def body_lemmas(self) -> str:
-        return search.document(self.body_text(), self.language)
+        """Every lemma of the story, the title's too: one full-text index answers whether
+        a story matches (newsroom/search_backend.py); the title column only ranks."""
+        return f"{self.title()} {search.document(self.body_text(), self.language)}"
 
     def body_text(self) -> str:
         """The words of the body's blocks (text, quotes, captions, sources), as search

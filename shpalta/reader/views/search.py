@@ -115,11 +115,12 @@ def search_page(request: HttpRequest) -> HttpResponse:
             by_date = data["sort"] == "date"
             if by_date:
                 articles = articles.order_by("-published_at", "-id")
-            page = paged(request, search.find(articles, query, by_relevance=not by_date), PER_PAGE)
-            found = Article.objects.for_listing().in_bulk([a.pk for a in page.object_list])
+            found = search.find(articles.for_listing(), query, by_relevance=not by_date)
+            page = paged(request, found, PER_PAGE)
             context["searched"] = True
             context["page"] = page
-            context["results"] = [_result(found[article.pk], query) for article in page.object_list]
+            context["more_than_counted"] = found.capped
+            context["results"] = [_result(article, query) for article in page.object_list]
             if not page.paginator.count:
                 context["elsewhere"] = _elsewhere(request, query.text)
             params = {k: v for k, v in request.GET.items() if k != "page" and v}

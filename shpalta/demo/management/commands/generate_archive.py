@@ -15,8 +15,22 @@ class Command(BaseCommand):
         parser.add_argument("--articles", type=int, default=10_000)
         parser.add_argument("--years", type=int, default=20)
         parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument(
+            "--no-search-index",
+            action="store_true",
+            help="Do not fill the search index (measurements that do not search).",
+        )
 
-    def handle(self, *args, articles: int, years: int, seed: int, verbosity: int, **options):
+    def handle(
+        self,
+        *args,
+        articles: int,
+        years: int,
+        seed: int,
+        verbosity: int,
+        no_search_index: bool,
+        **options,
+    ):
         if articles < 1 or years < 1:
             raise CommandError("--articles and --years must be at least 1.")
 
@@ -24,7 +38,13 @@ class Command(BaseCommand):
             if verbosity > 1 or done % 100_000 < 5000:
                 self.stdout.write(f"  {done:,} articles")
 
-        summary = generate_archive(articles=articles, years=years, seed=seed, progress=progress)
+        summary = generate_archive(
+            articles=articles,
+            years=years,
+            seed=seed,
+            progress=progress,
+            search_index=not no_search_index,
+        )
         rate = summary.articles / summary.seconds
         self.stdout.write(
             self.style.SUCCESS(
