@@ -72,9 +72,9 @@ class _SearchDocuments:
         article = Article(pk=pk, headline=headline)
         article.__dict__["edition"] = edition
         title = f"{self._of(headline, edition.code)} {self._of(lead, edition.code)}"
-        text = " ".join(self._of(line, edition.code) for line in body)
+        text = " ".join([title, *(self._of(line, edition.code) for line in body)])
         article.title = lambda: title
-        article.body_lemmas = lambda: text
+        article.body_lemmas = lambda: text  # every lemma, the title's too (Article.body_lemmas)
         return article
 
 

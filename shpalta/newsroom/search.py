@@ -209,8 +209,8 @@ def highlight(text: str, query: Query, *, width: int = 240) -> list[tuple[str, b
     return [(piece, matched) for piece, matched in pieces if piece]
 
 
-def find(queryset, query: Query, *, by_relevance: bool = True):
+def find(queryset, query: Query, *, by_relevance: bool = True, fetch=None):
     """The objects of `queryset` (articles) that the query finds (search_backend.find)."""
     from .search_backend import find as run
 
-    return run(queryset, query, by_relevance=by_relevance)
+    return run(queryset, query, by_relevance=by_relevance, fetch=fetch)

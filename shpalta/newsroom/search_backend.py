@@ -31,10 +31,12 @@ WINDOW = 1000
 
 @dataclass
 class Found:
-    """The articles of a queryset a query found, ranked: the newest WINDOW matches (more
-    exist when `capped`). Counted, sliced and iterated like search results."""
+    """The articles a query found, ranked: the newest WINDOW matches (more exist when
+    `capped`). Counted, sliced and iterated like search results; a slice is loaded from
+    `fetch` by primary key (not through the filters again: SQLite's planner would walk an
+    edition's index for them)."""
 
-    queryset: object
+    fetch: object
     ids: list[int]
     capped: bool = False
 
@@ -48,7 +50,7 @@ class Found:
         if isinstance(index, int):
             return self[index : index + 1][0]
         ids = self.ids[index]
-        articles = self.queryset.in_bulk(ids)
+        articles = self.fetch.in_bulk(ids)
         return [articles[pk] for pk in ids if pk in articles]
 
     def __iter__(self):
@@ -116,9 +118,11 @@ def _matches(queryset, query):
     return rows.values_list("article_id", "score")[: WINDOW + 1], True
 
 
-def find(queryset, query, *, by_relevance: bool = True) -> Found:
+def find(queryset, query, *, by_relevance: bool = True, fetch=None) -> Found:
     """The articles of `queryset` that `query` (search.Query) finds: by relevance (the
-    title's words weigh most; the newer first among equals), or in the queryset's order."""
+    title's words weigh most; the newer first among equals), or in the queryset's order.
+    `fetch`: what to load the found articles with (default: the model's manager)."""
+    fetch = queryset.model._default_manager.all() if fetch is None else fetch
     backend = get_search_backend()
     if connection.vendor not in ("sqlite", "postgresql") or not type(backend).__module__.startswith(
         ("modelsearch.backends.database", "wagtail.search.backends.database")
@@ -126,7 +130,7 @@ def find(queryset, query, *, by_relevance: bool = True) -> Found:
         # Another engine (Elasticsearch, OpenSearch): its own ranking.
         results = backend.search(query.search_query(), queryset, order_by_relevance=by_relevance)
         ids = [article.pk for article in results[: WINDOW + 1]]
-        return Found(queryset, ids[:WINDOW], capped=len(ids) > WINDOW)
+        return Found(fetch, ids[:WINDOW], capped=len(ids) > WINDOW)
     rows, higher_is_better = _matches(queryset, query)
     rows = list(rows)
     capped, rows = len(rows) > WINDOW, rows[:WINDOW]
@@ -135,4 +139,4 @@ def find(queryset, query, *, by_relevance: bool = True) -> Found:
         ids = [pk for pk, _score in sorted(rows, key=lambda row: (sign * row[1], -row[0]))]
     else:
         ids = list(queryset.filter(pk__in=[pk for pk, _ in rows]).values_list("pk", flat=True))
-    return Found(queryset, ids, capped)
+    return Found(fetch, ids, capped)

@@ -307,8 +307,8 @@ def _newest(request: HttpRequest, count: int) -> ArticleQuerySet:
         ordered = articles.filter(link).order_by(f"-{by}", "-id")
         if text is not None:
             query = search.Query.parse(text, code)
-            found = search.find(ordered, query, by_relevance=False)[:count]
-            newest.update((article.published_at, article.pk) for article in found)
+            found = search.find(ordered, query, by_relevance=False).ids[:count]
+            newest.update(Article.objects.filter(pk__in=found).values_list("published_at", "pk"))
             continue
         newest.update(ordered.values_list("published_at", "pk")[:count])
     chosen = sorted(newest, reverse=True)[:count]

@@ -74,3 +74,34 @@ def test_the_archive_leaves_its_tables_indexes_and_keys_as_they_were(newsroom):
     )
     call_command("generate_archive", "--articles", "30", verbosity=0)
     assert schema() == before
+
+
+def test_the_archive_is_searchable_as_the_newsroom_would_index_it(client, newsroom):
+    """The generator fills the search index from each sentence's lemmas; what it holds for
+    an article is what Wagtail's own indexing of that article holds."""
+    from wagtail.search.backends import get_search_backend
+    from wagtail.search.models import IndexEntry
+
+    from shpalta.newsroom import search
+
+    call_command("generate_archive", "--articles", "60", verbosity=0)
+    article = Article.objects.in_edition("uk").order_by("pk").first()
+    generated = IndexEntry.objects.get(object_id=str(article.pk), content_type__model="article")
+    get_search_backend().add(article)  # as publishing would
+    indexed = IndexEntry.objects.get(pk=generated.pk)
+    # The lemmas as text (PostgreSQL keeps them beside its tsvectors, with positions).
+    for field in (
+        ("title", "body") if connection.vendor == "sqlite" else ("title_text", "body_text")
+    ):
+        assert set(getattr(generated, field).split()) == set(getattr(indexed, field).split())
+    word = search.words(article.headline)[0]
+    found = search.find(Article.objects.live().in_edition("uk"), search.Query.parse(word, "uk"))
+    assert article.pk in found.ids
+    assert client.get("/search/", {"q": word}).status_code == 200
+
+
+def test_the_archive_can_leave_the_search_index_alone(newsroom):
+    from wagtail.search.models import IndexEntry
+
+    call_command("generate_archive", "--articles", "20", "--no-search-index", verbosity=0)
+    assert not IndexEntry.objects.filter(content_type__model="article").exists()

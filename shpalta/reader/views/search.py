@@ -115,7 +115,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
             by_date = data["sort"] == "date"
             if by_date:
                 articles = articles.order_by("-published_at", "-id")
-            found = search.find(articles.for_listing(), query, by_relevance=not by_date)
+            found = search.find(
+                articles, query, by_relevance=not by_date, fetch=Article.objects.for_listing()
+            )
             page = paged(request, found, PER_PAGE)
             context["searched"] = True
             context["page"] = page
