@@ -225,3 +225,13 @@ def test_the_sidebar_searches_articles(client, editor):
     assert (
         "/admin/snippets/newsroom/article/" in home.split("wagtail.sidebar.SearchModule")[1][:400]
     )
+
+
+def test_a_quoted_phrase_matches_the_words_together_only(newsroom):
+    together = make_article(headline="Переговори в Стамбулі тривали до ночі")
+    apart = make_article(headline="У Стамбулі тривали переговори про обмін")
+    live = Article.objects.live().in_edition("uk")
+    words = search.find(live, search.Query.parse("переговорів Стамбул", "uk")).ids
+    assert set(words) == {together.pk, apart.pk}
+    phrase = search.find(live, search.Query.parse('"переговори в Стамбулі"', "uk")).ids
+    assert phrase == [together.pk]
