@@ -364,7 +364,9 @@ class Article(
 
     @property
     def lead_text(self) -> str:
-        return f"{self.summary} {html.unescape(strip_tags(self.lead))}".strip()
+        """The summary and the lead as plain text, the summary once if the lead says it."""
+        lead = html.unescape(strip_tags(self.lead)).strip()
+        return lead if self.summary.strip() in lead else f"{self.summary} {lead}".strip()
 
     # Wagtail's SQLite backend ranks the search field named "title" as the title.
     def title(self) -> str:

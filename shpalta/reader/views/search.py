@@ -93,10 +93,13 @@ def _elsewhere(request: HttpRequest, text: str) -> list[dict]:
 
 
 def _result(article: Article, query: search.Query) -> dict:
+    lead, body = article.lead_text, article.body_text()
+    # A body that opens with its lead (a habit of some desks) is not shown twice.
+    text = body if body.startswith(lead) else f"{lead} {body}"
     return {
         "article": article,
         "headline": search.highlight(article.headline, query, width=1000),
-        "passage": search.highlight(f"{article.lead_text} {article.body_text()}", query),
+        "passage": search.highlight(text, query),
     }
 
 
