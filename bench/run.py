@@ -424,12 +424,14 @@ def archive(articles: int, server: str = "") -> tuple[Path, dict]:
             if not db.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
                 db.execute(f'CREATE DATABASE "{name}"')
     run([PY, "manage.py", "migrate", "-v0"], env)
-    if not (var / "archive-written").exists():
+    # "-indexed": archives kept from before generate_archive filled the search index are
+    # made again.
+    if not (var / "archive-written-indexed").exists():
         print(f"Generating an archive of {articles:,} articles (once; kept in {var})", flush=True)
         run([PY, "manage.py", "setup_newsroom"], env)
         run([PY, "manage.py", "generate_archive", "--articles", str(articles)], env)
         var.mkdir(parents=True, exist_ok=True)
-        (var / "archive-written").touch()
+        (var / "archive-written-indexed").touch()
     run([PY, "manage.py", "collectstatic", "--noinput", "-v0"], env)
     return var, env
 
@@ -437,9 +439,11 @@ def archive(articles: int, server: str = "") -> tuple[Path, dict]:
 def scale(options) -> None:
     """Every page type, uncached, on archives of 10,000 and options.archive articles: one
     connection (the latency of a request, not of a queue), the same sample of addresses
-    on each (bench/scale_paths.py), each address asked once before the timed run."""
+    on each (bench/scale_paths.py), each address asked once before the timed run; then
+    the search page on each (bench/search_latency.py)."""
     sizes = (10_000, options.archive)
     figures: dict[str, dict[int, dict]] = {}
+    searches: dict[int, str] = {}
     for size in sizes:
         var, env = archive(size, options.postgres)
         env = {**env, "PAGE_CACHE": "0"}
@@ -480,6 +484,8 @@ def scale(options) -> None:
                     "bad": int(bad),
                 }
                 print(f"  {size:,} articles, {page}: p95 {float(p95):.1f} ms", flush=True)
+        # The reader's search, in-process, each word asked once (bench/search_latency.py).
+        searches[size] = run([PY, "bench/search_latency.py"], env)
     small, large = sizes
     print()
     print(
@@ -498,6 +504,9 @@ def scale(options) -> None:
             f"| {page}{bad} | {a['p50']:.1f} / {a['p95']:.1f} | {b['p50']:.1f} / {b['p95']:.1f} "
             f"| {b['p95'] / a['p95']:.2f} × |"
         )
+    for size, table in searches.items():
+        print(f"\nSearch page, {size:,} articles (target p95 ≤ 100 ms):")
+        print("\n".join(line for line in table.splitlines() if not line.startswith("Load")))
 
 
 def main() -> None:
