@@ -32,6 +32,19 @@ def end_every_session_by_the_clock() -> None:
             row.save()
 
 
+def sign_in_again(page: Page, editor) -> None:
+    """Password and code on the sign-in page the ended session was sent to. The code used
+    at the first sign-in is refused within its 30 s, so this waits for the next one."""
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/account/two-factor/verify/"))
+    time.sleep(30 - time.time() % 30 + 0.5)
+    page.fill("#id_code", current_code(editor))
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+
+
 def test_what_was_typed_before_the_session_ended_is_there_after_signing_in_again(
     page: Page, live_server, editor, artifacts
 ):
@@ -59,15 +72,8 @@ def test_what_was_typed_before_the_session_ended_is_there_after_signing_in_again
     expect(page.locator(".messages")).to_contain_text("Ваш сеанс завершився")
     page.screenshot(path=artifacts / "session-ended.png")
 
-    # Signing in again from that page brings the editor back to the article. The code
-    # used a moment ago is refused within its 30 s, so this waits for the next one.
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/account/two-factor/verify/"))
-    time.sleep(30 - time.time() % 30 + 0.5)
-    page.fill("#id_code", current_code(editor))
-    page.click("button[type=submit]")
+    # Signing in again from that page brings the editor back to the article.
+    sign_in_again(page, editor)
     page.wait_for_url(re.compile(re.escape(article_url("edit", article.pk)) + "$"))
     expect(page.locator("#id_headline")).to_have_value(TYPED)
     assert Article.objects.get(pk=article.pk).live  # the published version is untouched
@@ -94,14 +100,7 @@ def test_a_save_pressed_after_the_session_ended_keeps_what_was_typed_after_it(
     expect(page.locator(".messages")).to_contain_text("Те, що ви зберігали, збережено")
     page.screenshot(path=artifacts / "session-ended-save-kept.png")
 
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/account/two-factor/verify/"))
-    time.sleep(30 - time.time() % 30 + 0.5)  # the code used at the first sign-in is spent
-    page.fill("#id_code", current_code(editor))
-    with page.expect_navigation():
-        page.click("button[type=submit]")
+    sign_in_again(page, editor)
     expect(page.locator(".messages")).to_contain_text("збережено як чернетку")
     expect(page.locator("#id_headline")).to_have_value(TYPED)
     page.screenshot(path=artifacts / "session-ended-saved-as-draft.png")
