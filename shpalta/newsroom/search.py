@@ -107,9 +107,9 @@ def document(text: str, language: str) -> str:
 
 @dataclass
 class Query:
-    """What a reader typed, as lemmas: each word may be any of its lemmas (in the edition's
-    language, or in the other one when the edition's dictionary does not know the word),
-    every word must be found, and quoted phrases must be found as phrases."""
+    """What a reader typed, as lemmas: each word may be any of its lemmas (`term`), every
+    word but the function words must be found, and quoted phrases as phrases (their
+    words' likeliest lemmas in the edition's language, in order)."""
 
     text: str
     language: str | None  # the edition's; None in the newsroom's lists (all editions)
@@ -129,9 +129,7 @@ class Query:
             if len(lemmas_of_phrase) > 1:
                 query.phrases.append(lemmas_of_phrase)
         seen = set()
-        for word in words(
-            _QUOTED.sub(" ", query.text) + " " + " ".join(_QUOTED.findall(query.text))
-        ):
+        for word in words(query.text):  # a phrase's words are required words too
             for part in _parts(word):
                 if part in STOP_WORDS:
                     continue
