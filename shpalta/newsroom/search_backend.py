@@ -138,5 +138,7 @@ def find(queryset, query, *, by_relevance: bool = True, fetch=None) -> Found:
         sign = -1 if higher_is_better else 1
         ids = [pk for pk, _score in sorted(rows, key=lambda row: (sign * row[1], -row[0]))]
     else:
-        ids = list(queryset.filter(pk__in=[pk for pk, _ in rows]).values_list("pk", flat=True))
+        # In the queryset's order, read by primary key: the match kept its filters already.
+        ordered = queryset.model._default_manager.order_by(*queryset.query.order_by)
+        ids = list(ordered.filter(pk__in=[pk for pk, _ in rows]).values_list("pk", flat=True))
     return Found(fetch, ids, capped)
