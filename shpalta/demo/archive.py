@@ -20,11 +20,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.db.models import Max
 from django.utils import timezone
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
 
 from shpalta.editions.registry import EDITIONS, Edition
 from shpalta.newsroom import search
@@ -53,12 +55,16 @@ KINDS = [Kind.NEWS] * 17 + [Kind.ARTICLE, Kind.COLUMN, Kind.INTERVIEW]
 
 
 class _SearchDocuments:
-    """What the search index holds of an archive article, made from the sentences it was
-    written from: each sentence is reduced to lemmas once (the archive repeats the
-    demo's sentences), not each article's text again."""
+    """What the search index holds of the archive's articles, made from the sentences
+    they were written from: each sentence is reduced to lemmas once (the archive repeats
+    the demo's sentences), not each article's text again. Written a batch at a time:
+    through the search backend, or on PostgreSQL's own database backend by one INSERT a
+    batch that makes the same entries (`_write_postgresql`)."""
 
     def __init__(self):
         self.lemmas: dict[tuple[str, str], str] = {}
+        self.pending: list[tuple[int, Edition, str, str, str]] = []
+        self.backend = get_search_backend()
 
     def _of(self, text: str, code: str) -> str:
         key = (text, code)
@@ -66,16 +72,79 @@ class _SearchDocuments:
             self.lemmas[key] = search.document(text, code)
         return self.lemmas[key]
 
-    def article(self, pk: int, edition: Edition, headline: str, lead: str, body: list[str]):
+    def add(self, pk: int, edition: Edition, headline: str, lead: str, body: list[str]):
+        """Queue an article's entry: its title (headline and lead) and body lemmas (every
+        lemma, the title's too: Article.body_lemmas)."""
+        title = f"{self._of(headline, edition.code)} {self._of(lead, edition.code)}"
+        text = " ".join([title, *(self._of(line, edition.code) for line in body)])
+        self.pending.append((pk, edition, headline, title.strip(), text.strip()))
+
+    def write(self) -> None:
+        if not self.pending:
+            return
+        if type(self.backend).__module__ == "modelsearch.backends.database.postgres.postgres":
+            self._write_postgresql()
+        else:
+            self.backend.add_bulk(Article, [self._article(*entry) for entry in self.pending])
+        self.pending.clear()
+
+    @staticmethod
+    def _article(pk: int, edition: Edition, headline: str, title: str, text: str) -> Article:
         """An unsaved Article as the backend indexes it: its title and body lemmas given,
         its edition known (no query, no StreamField to read)."""
         article = Article(pk=pk, headline=headline)
         article.__dict__["edition"] = edition
-        title = f"{self._of(headline, edition.code)} {self._of(lead, edition.code)}"
-        text = " ".join([title, *(self._of(line, edition.code) for line in body)])
         article.title = lambda: title
-        article.body_lemmas = lambda: text  # every lemma, the title's too (Article.body_lemmas)
+        article.body_lemmas = lambda: text
         return article
+
+    def _write_postgresql(self) -> None:
+        """The entries Wagtail's PostgreSQL backend writes (`PostgresIndex.add_items`), the
+        tsvectors made by the database from arrays of texts. The backend builds and
+        compiles a query expression per field and article (two thirds of a million
+        articles' indexing time) and, after each batch, averages the title length of the
+        whole table for `title_norm` (a scan that grows with the archive); here the
+        batch's own average stands for the table's. tests/demo/test_archive.py checks
+        the entries against the backend's."""
+        from modelsearch.backends.database.postgres.weights import get_weight
+
+        fields = {field.field_name: field for field in Article.get_search_fields()}
+        columns = {
+            "id": [str(pk) for pk, *_ in self.pending],
+            "title": [title for *_, title, _ in self.pending],
+            "body": [text for *_, text in self.pending],
+            "headline": [headline for _, _, headline, *_ in self.pending],
+        }
+        config = "COALESCE(%s, current_setting('default_text_search_config'))::regconfig"
+        with connection.cursor() as cursor:
+            # Constant fragments only (the table, weights from the model's fields).
+            cursor.execute(
+                f"""
+                INSERT INTO {IndexEntry._meta.db_table} (content_type_id, object_id, title,
+                    autocomplete, body, title_norm, title_text, body_text)
+                SELECT %s, id, title_vector, autocomplete_vector, body_vector,
+                    COALESCE(avg(NULLIF(length(title_vector), 0)) OVER ()
+                        / NULLIF(length(title_vector), 0), 1.0),
+                    title, body
+                FROM (
+                    SELECT id, title, body,
+                        setweight(to_tsvector({config}, title), %s) AS title_vector,
+                        setweight(to_tsvector('simple'::regconfig, headline), 'D')
+                            AS autocomplete_vector,
+                        setweight(to_tsvector({config}, body), %s) AS body_vector
+                    FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[])
+                        AS entry(id, title, body, headline)
+                ) AS entries
+                """,  # noqa: S608
+                [
+                    ContentType.objects.get_for_model(Article).pk,
+                    self.backend.config,
+                    get_weight(fields["title"].boost),
+                    self.backend.config,
+                    get_weight(fields["body_lemmas"].boost),
+                    *columns.values(),
+                ],
+            )
 
 
 @dataclass
@@ -300,7 +369,7 @@ def generate_archive(
     # tags, authors, labels.
     pending: list[tuple[tuple, list[int], list[int], list[int]]] = []
     articles_sql = _ArticleRows()
-    documents, to_index = _SearchDocuments(), []
+    documents = _SearchDocuments()
 
     def flush():
         with transaction.atomic():
@@ -324,14 +393,15 @@ def generate_archive(
                 ["article", "label"],
                 [(row[0][0], label) for row in pending for label in row[3]],
             )
-        if to_index:
-            get_search_backend().add_bulk(Article, to_index)
-            to_index.clear()
+        documents.write()
         pending.clear()
         if progress:
             progress(written)
 
-    with _set_aside_for_load([Article, ArticleTag, ArticleAuthor, Article.labels.through]):
+    loaded = [Article, ArticleTag, ArticleAuthor, Article.labels.through]
+    if search_index:
+        loaded.append(IndexEntry)  # its full-text indexes made once, after the load
+    with _set_aside_for_load(loaded):
         while written < articles:
             # Stories come closer together over the years, as the outlet grows.
             share = (written / articles) ** 0.8
@@ -387,9 +457,7 @@ def generate_archive(
                 pending.append((listed, tags, authors, labels))
                 if search_index:
                     sentences = [block["value"][3:-4] for block in body]  # <p>…</p>
-                    to_index.append(
-                        documents.article(article_id, edition, headline, lead, sentences)
-                    )
+                    documents.add(article_id, edition, headline, lead, sentences)
                 by_edition[edition.code] += 1
                 written += 1
             story += 1
