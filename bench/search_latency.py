@@ -12,7 +12,9 @@ in memory. Per edition, words as written in the newest articles' headlines and l
 "common" words (in one article in twenty or more of the sample) and the "least common"
 ones of the sample (the generated archive repeats the demo's sentences, so its least
 common words are still in about one article in a hundred; a truly rare word matches
-fewer, which costs less). Prints p50, p95 and max per edition and kind.
+fewer, which costs less), and "slip": the common words with two letters swapped, which
+find nothing and so ask the index for the other editions and for near spellings (the
+page that suggests one). Prints p50, p95 and max per edition and kind.
 """
 
 import os
@@ -66,19 +68,24 @@ def main() -> None:
     for edition in EDITIONS:
         prefix = "/" + edition.prefix
         common, rare = vocabulary(edition.code)
-        for kind, asked in (("common", common), ("least", rare)):
-            times = []
+        slips = [word[:2] + word[3] + word[2] + word[4:] for word in common]
+        for kind, asked in (("common", common), ("least", rare), ("slip", slips)):
+            times, suggested = [], 0
             for word in asked:
                 started = time.perf_counter()
                 response = client.get(f"{prefix}search/", {"q": word})
                 times.append((time.perf_counter() - started) * 1000)
                 assert response.status_code == 200, (word, response.status_code)
-                assert 'class="result-meta"' in response.content.decode(), word
+                if kind != "slip":
+                    assert 'class="result-meta"' in response.content.decode(), word
+                else:
+                    suggested += 'class="respelled"' in response.content.decode()
             times.sort()
             p95 = times[max(0, round(len(times) * 0.95) - 1)]
             print(
                 f"{edition.code:8} {kind:7} {len(asked):5} {statistics.median(times):7.1f} "
                 f"{p95:7.1f} {times[-1]:7.1f}"
+                + (f"  (a near spelling offered for {suggested})" if kind == "slip" else "")
             )
 
 

@@ -173,6 +173,73 @@ class Query:
         return parts[0] if len(parts) == 1 else And(parts)
 
 
+# Letters a typing slip may put in a word, per script (spellings).
+_ALPHABETS = {
+    "uk": "абвгдеєжзиіїйклмнопрстуфхцчшщьюя",
+    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    "en": "abcdefghijklmnopqrstuvwxyz",
+}
+MAX_RESPELLED_WORDS = 3  # words of one query tried for a near spelling, the longest first
+
+
+def _edits(word: str, alphabet: str) -> list[str]:
+    """Every word one slip from `word`: two letters swapped, one replaced, left out or
+    added (Norvig's spelling corrector), the likeliest slips first."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    swapped = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaced = [a + letter + b[1:] for a, b in splits if b for letter in alphabet]
+    left_out = [a + b[1:] for a, b in splits if b]
+    added = [a + letter + b for a, b in splits for letter in alphabet]
+    return [edit for edit in dict.fromkeys(swapped + replaced + left_out + added) if edit != word]
+
+
+def spellings(word: str) -> list[str]:
+    """Words one slip away from `word` that may be what the reader meant: for a Cyrillic
+    word, those pymorphy3's Ukrainian or Russian dictionary knows; for a Latin word, all
+    of them (the index then says which exist)."""
+    if _CYRILLIC.search(word):
+        known = []
+        for language in MORPHOLOGY:
+            morph = _morph(MORPHOLOGY[language])
+            known += [
+                edit for edit in _edits(word, _ALPHABETS[language]) if morph.word_is_known(edit)
+            ]
+        return list(dict.fromkeys(known))
+    if _LATIN.search(word) and word.isalpha():
+        return _edits(word, _ALPHABETS["en"])
+    return []
+
+
+def respelled(query: Query, indexed) -> str | None:
+    """The query with its words that the index does not hold replaced by a near spelling
+    that it does ("переговри" → "переговори"), or None when no word needs it or none can
+    be mended. `indexed(lemmas)`: which of these lemmas the index holds."""
+    wanted = {}
+    for word in words(query.text):
+        if 4 <= len(word) <= 20 and word not in STOP_WORDS and "-" not in word:
+            wanted[word] = query.term(word)
+    held = indexed({lemma for term in wanted.values() for lemma in term})
+    unknown = [word for word, term in wanted.items() if not held.intersection(term)]
+    if not unknown:
+        return None
+    unknown = sorted(unknown, key=len, reverse=True)[:MAX_RESPELLED_WORDS]
+    candidates = {word: {edit: query.term(edit) for edit in spellings(word)} for word in unknown}
+    held = indexed(
+        {lemma for edits in candidates.values() for term in edits.values() for lemma in term}
+    )
+    fixed = {}
+    for word, edits in candidates.items():
+        fixed[word] = next((edit for edit, term in edits.items() if held.intersection(term)), None)
+    if not all(fixed.values()):
+        return None
+
+    def mend(match):
+        text = match.group()
+        return fixed.get(_APOSTROPHES.sub("'", text.lower()).strip("'"), text)
+
+    return _WORD.sub(mend, query.text)
+
+
 def highlight(text: str, query: Query, *, width: int = 240) -> list[tuple[str, bool]]:
     """A passage of `text` around the first word the query matches, as (piece, matched)
     pairs for the template to mark; the start of the text if no word matches."""

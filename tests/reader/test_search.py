@@ -2,7 +2,9 @@
 recall and precision reported), the reader's search page, bad input, the index following
 publishing, and the newsroom's list searches; on SQLite (FTS5) and PostgreSQL alike."""
 
+import re
 import time
+from html import unescape
 
 import pytest
 from django.urls import reverse
@@ -110,6 +112,30 @@ def test_nothing_found_says_so_and_points_to_the_other_editions(client, newsroom
     html = client.get("/search/", {"q": "переговоров"}).content.decode()
     assert "Нічого не знайдено" in html
     assert 'href="/rus/search/?q=%D0%BF' in html and "(Русский): 1" in html
+
+
+@pytest.mark.parametrize(
+    ("edition", "headline", "typed", "meant"),
+    [
+        ("uk", "Переговори в Стамбулі тривали до ночі", "перегвори в стамбулі", "переговори"),
+        ("ru", "Энергетики восстановили свет в Харькове", "энергетки харьков", "энергетик"),
+        ("en", "Grain corridor talks resume in Istanbul", "grain coridor", "corridor"),
+    ],
+)
+def test_a_near_spelling_is_suggested_when_nothing_is_found(
+    client, newsroom, edition, headline, typed, meant
+):
+    article = make_article(edition=edition, headline=headline)
+    html = client.get(f"{PREFIX[edition]}/search/", {"q": typed, "kind": "news"}).content.decode()
+    assert 'class="respelled"' in html
+    link = re.search(r'class="respelled">[^<]*<a href="([^"]+)">([^<]+)</a>', html)
+    assert meant in link[2].split()
+    assert "kind=news" in link[1]  # the filters kept
+    found = client.get(f"{PREFIX[edition]}/search/" + unescape(link[1])).content.decode()
+    assert 'class="search-count"' in found and article.get_absolute_url() in found
+    # Nothing to suggest: no word is one slip from a word the index holds.
+    html = client.get(f"{PREFIX[edition]}/search/", {"q": "qqqxxzzz"}).content.decode()
+    assert 'class="respelled"' not in html
 
 
 def test_the_index_follows_publishing(client, newsroom):

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from shpalta.caching import tags as cache_tags
 from shpalta.editions.dates import KYIV
 from shpalta.editions.registry import EDITIONS
-from shpalta.newsroom import search
+from shpalta.newsroom import search, search_backend
 from shpalta.newsroom.models import Article, Kind, Section
 from shpalta.syndication.metadata import page_head
 
@@ -92,6 +92,19 @@ def _elsewhere(request: HttpRequest, text: str) -> list[dict]:
     return found
 
 
+def _near_spelling(request: HttpRequest, data: dict, query: search.Query) -> dict | None:
+    """The query spelt nearly the same way ("переговри" → "переговори"), when that finds
+    stories under the same filters: its text and the address that searches it."""
+    text = search.respelled(query, search_backend.indexed)
+    if not text:
+        return None
+    mended = search.Query.parse(text, request.edition.code)
+    if not search.find(_filtered(request, data), mended, by_relevance=False).count():
+        return None
+    params = {k: v for k, v in request.GET.items() if k != "page" and v}
+    return {"text": text, "url": "?" + urlencode({**params, "q": text})}
+
+
 def _result(article: Article, query: search.Query) -> dict:
     lead, body = article.lead_text, article.body_text()
     # A body that opens with its lead (a habit of some desks) is not shown twice.
@@ -127,6 +140,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             context["more_than_counted"] = found.capped
             context["results"] = [_result(article, query) for article in page.object_list]
             if not page.paginator.count:
+                context["respelled"] = _near_spelling(request, data, query)
                 context["elsewhere"] = _elsewhere(request, query.text)
             params = {k: v for k, v in request.GET.items() if k != "page" and v}
             context["page_query"] = urlencode(params)
