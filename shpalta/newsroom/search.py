@@ -274,8 +274,8 @@ def highlight(text: str, query: Query, *, width: int = 240) -> list[tuple[str, b
     return [(piece, matched) for piece, matched in pieces if piece]
 
 
-def find(queryset, query: Query, *, by_relevance: bool = True, fetch=None):
+def find(queryset, query: Query, **options):
     """The objects of `queryset` (articles) that the query finds (search_backend.find)."""
     from .search_backend import find as run
 
-    return run(queryset, query, by_relevance=by_relevance, fetch=fetch)
+    return run(queryset, query, **options)

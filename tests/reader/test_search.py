@@ -69,6 +69,37 @@ def test_every_word_form_finds_the_others(newsroom, edition):
     assert precision >= 0.8
 
 
+@pytest.mark.parametrize("way", ["as chosen", "walk", "index"])
+def test_each_way_finds_the_newest_matches(newsroom, monkeypatch, way):
+    """What `find` returns is the newest of the articles whose indexed lemmas hold every
+    word, whichever way PostgreSQL takes (search_backend: walking the newest articles or
+    the GIN index first); SQLite has one way."""
+    from shpalta.newsroom import search_backend
+
+    if way == "walk":  # every word counts as common
+        monkeypatch.setattr(search_backend, "COMMON", 0)
+    elif way == "index":  # none does, and the sample is not the whole edition
+        monkeypatch.setattr(search_backend, "SAMPLE", 2)
+        monkeypatch.setattr(search_backend, "COMMON", 10)
+    plant("uk")
+    plant("ru")  # another edition's stories, some with the same lemmas
+    live = Article.objects.live().in_edition("uk")
+    documents = {article.pk: set(article.body_lemmas().split()) for article in live}
+    for typed, _written in [*SETS["uk"][:12], ("дрони", None), (FILLER["uk"], None)]:
+        query = search.Query.parse(typed, "uk")
+        expected = sorted(
+            (pk for pk, lemmas in documents.items() if all(lemmas & set(t) for t in query.terms)),
+            reverse=True,
+        )
+        assert expected, typed
+        assert sorted(search.find(live, query).ids, reverse=True) == expected, typed
+        newest = search.find(live, query, window=3)
+        assert sorted(newest.ids, reverse=True) == expected[:3], typed
+        assert newest.capped == (len(expected) > 3)
+    # Filters that hold nothing (an API's tag nobody has: an empty list of ids).
+    assert not search.find(live.filter(pk__in=[]), search.Query.parse("дрони", "uk"))
+
+
 def test_the_search_page_finds_marks_pages_and_filters(client, newsroom):
     war = make_section("war", uk="Війна")
     make_section("economy", uk="Економіка")

@@ -99,7 +99,7 @@ def _near_spelling(request: HttpRequest, data: dict, query: search.Query) -> dic
     if not text:
         return None
     mended = search.Query.parse(text, request.edition.code)
-    if not search.find(_filtered(request, data), mended, by_relevance=False).count():
+    if not search.find(_filtered(request, data), mended, by_relevance=False, window=1):
         return None
     params = {k: v for k, v in request.GET.items() if k != "page" and v}
     return {"text": text, "url": "?" + urlencode({**params, "q": text})}
