@@ -417,21 +417,25 @@ def archive(articles: int, server: str = "") -> tuple[Path, dict]:
     address without a database) in its own database on that server."""
     var = WORK / (f"archive-pg-{articles}" if server else f"archive-{articles}")
     env = shpalta_env(var)
+    # The marker's name changes when archives must be made again: "-indexed" since
+    # generate_archive fills the search index, "-in-row" (PostgreSQL) since an index
+    # entry's lemmas are kept in its row (the kept database is then made anew).
+    marker = var / ("archive-written-indexed-in-row" if server else "archive-written-indexed")
     if server:
         name = f"shpalta_bench_{articles}"
         env["DATABASE_URL"] = f"{server.rstrip('/')}/{name}"
         with psycopg.connect(f"{server.rstrip('/')}/postgres", autocommit=True) as db:
+            if not marker.exists():
+                db.execute(f'DROP DATABASE IF EXISTS "{name}"')
             if not db.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
                 db.execute(f'CREATE DATABASE "{name}"')
     run([PY, "manage.py", "migrate", "-v0"], env)
-    # "-indexed": archives kept from before generate_archive filled the search index are
-    # made again.
-    if not (var / "archive-written-indexed").exists():
+    if not marker.exists():
         print(f"Generating an archive of {articles:,} articles (once; kept in {var})", flush=True)
         run([PY, "manage.py", "setup_newsroom"], env)
         run([PY, "manage.py", "generate_archive", "--articles", str(articles)], env)
         var.mkdir(parents=True, exist_ok=True)
-        (var / "archive-written-indexed").touch()
+        marker.touch()
     run([PY, "manage.py", "collectstatic", "--noinput", "-v0"], env)
     return var, env
 
