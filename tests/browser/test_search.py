@@ -50,3 +50,22 @@ def test_reader_searches_the_edition(page: Page, live_server, newsroom, artifact
         page.get_by_role("button", name="Знайти").last.click()
     expect(page.locator(".no-results")).to_contain_text("Нічого не знайдено")
     page.screenshot(path=artifacts / f"search-nothing-{width}.png", full_page=False)
+
+
+def test_a_misspelt_search_offers_the_near_spelling(page: Page, live_server, newsroom, artifacts):
+    story = make_article(headline="Переговори в Стамбулі тривали до ночі")
+    page.goto(f"{live_server.url}/")
+    box = page.get_by_role("searchbox", name="Пошук на сайті")
+    box.fill("перегвори")
+    with page.expect_navigation():
+        box.press("Enter")
+    expect(page.locator(".no-results")).to_contain_text("Нічого не знайдено")
+    suggestion = page.locator(".respelled")
+    expect(suggestion).to_have_text("Можливо, ви мали на увазі: переговори?")
+    page.screenshot(path=artifacts / "search-respelled.png", full_page=False)
+    with page.expect_navigation():
+        suggestion.get_by_role("link").click()
+    expect(page.locator(".search-results li")).to_have_count(1)
+    expect(page.locator(".search-results a").first).to_have_attribute(
+        "href", story.get_absolute_url()
+    )
