@@ -4,16 +4,14 @@ page cache's store, and purged by the same events. A page that uses a fragment i
 its keys. FRAGMENT_CACHE=0 turns them off (to measure rendering without them).
 
 A fragment outlives the process that rendered it (the store is shared, Redis in
-production), so its key carries a digest of the code, templates and translations that
-render it: a deploy never fits a fragment of the old templates into a page of the new.
+production), so its key carries the configuration it was rendered under
+(keys.configuration: the code, templates and translations, the site's address): a
+deploy never fits a fragment of the old templates into a page of the new.
 """
 
-import hashlib
 import logging
 import time
 from collections.abc import Callable
-from functools import cache
-from pathlib import Path
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -26,18 +24,6 @@ from .pages import etag_of, store
 from .store import CachedPage
 
 logger = logging.getLogger(__name__)
-
-
-@cache
-def release() -> str:
-    """A digest of the Python code, templates and translations under shpalta/."""
-    digest = hashlib.blake2b(digest_size=6)
-    root = Path(settings.BASE_DIR) / "shpalta"
-    for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".html", ".xml", ".mo") and path.is_file():
-            digest.update(str(path.relative_to(root)).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 class Encoded:
@@ -94,7 +80,7 @@ def _kept_or_rendered(
     inherit: bool,
 ) -> dict[str, Encoded]:
     found = {}
-    stored_as = {key: keys.stored_fragment(release(), key) for key in renders}
+    stored_as = {key: keys.stored_fragment(key) for key in renders}
     if settings.FRAGMENT_CACHE:
         try:
             kept = store().get_many(list(stored_as.values()))

@@ -20,8 +20,13 @@ Surrogate keys:
     api                 content API lists; info-<ed> Support and About
 """
 
+import hashlib
 from collections.abc import Iterable
 from datetime import date
+from functools import cache, lru_cache
+from pathlib import Path
+
+from django.conf import settings
 
 ALL = "all"
 API = "api"
@@ -166,11 +171,46 @@ SITEMAP_FIRST_YEARS_FRAGMENT = "sitemap-first-years"
 # The store's own entries.
 
 
-def stored_fragment(release: str, name: str) -> str:
-    """A fragment as the store keeps it: of one release of the code that renders it."""
-    return f"fragment:{release}:{name}"
+@cache
+def release() -> str:
+    """A digest of the Python code, templates and translations under shpalta/."""
+    digest = hashlib.blake2b(digest_size=6)
+    root = Path(settings.BASE_DIR) / "shpalta"
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".html", ".xml", ".mo") and path.is_file():
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def configuration() -> str:
+    """What every kept page and fragment belongs to: this release of the code (release())
+    serving this address (SITE_URL, which the pages' absolute links, feeds and sitemaps
+    name) with these static and media addresses. Entries are named under it, so a
+    restart with a new address or a new release reads nothing the old one kept (its
+    entries expire unread): a key prefix, not a flush, so that two releases side by side
+    (a rolling deploy) do not empty each other's pages."""
+    return _configuration(release(), settings.SITE_URL, settings.STATIC_URL, settings.MEDIA_URL)
+
+
+@lru_cache(maxsize=8)
+def _configuration(*values: str) -> str:
+    digest = hashlib.blake2b(digest_size=6)
+    for value in values:
+        digest.update(f"{value}\0".encode())
+    return digest.hexdigest()
+
+
+def stored_page(key: str) -> str:
+    """A page as the store keeps it (key: its path and kept query), of this configuration."""
+    return f"page:{configuration()}:{key}"
+
+
+def stored_fragment(name: str) -> str:
+    """A fragment as the store keeps it, of this configuration."""
+    return f"fragment:{configuration()}:{name}"
 
 
 def made_up_page(edition: str) -> str:
     """The kept 404 page that answers made-up addresses (caching.wsgi)."""
-    return f"not-found:{edition}"
+    return f"not-found:{configuration()}:{edition}"

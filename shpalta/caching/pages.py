@@ -85,7 +85,7 @@ def page_key(environ) -> str | None:
     path = environ.get("PATH_INFO", "")
     query = parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True)
     if path.startswith("/api/"):
-        return path + "?" + urlencode(sorted(query)) if query else path
+        return keys.stored_page(path + "?" + urlencode(sorted(query)) if query else path)
     kept = []
     for name, value in query:
         if name == "date":
@@ -98,7 +98,7 @@ def page_key(environ) -> str | None:
                 return None  # the page answers 404; let it
             kept.append((name, str(number)))
     kept = [(name, value) for name, value in sorted(set(kept)) if value != "1"]
-    return path + ("?" + urlencode(kept) if kept else "")
+    return keys.stored_page(path + ("?" + urlencode(kept) if kept else ""))
 
 
 def made_up_key(environ) -> str | None:

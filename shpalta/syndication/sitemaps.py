@@ -37,7 +37,8 @@ from django.utils import timezone, translation
 
 from shpalta.caching import keys
 from shpalta.caching import tags as cache_tags
-from shpalta.caching.fragments import Encoded, cached_encoded_fragments, cached_fragments, release
+from shpalta.caching.fragments import Encoded, cached_encoded_fragments, cached_fragments
+from shpalta.caching.keys import release
 from shpalta.caching.pages import page_number
 from shpalta.editions.dates import KYIV, kyiv_day_bounds, kyiv_time, kyiv_today
 from shpalta.editions.registry import DEFAULT_EDITION, EDITIONS

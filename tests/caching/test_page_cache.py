@@ -152,6 +152,39 @@ def test_second_request_is_a_hit_with_edge_headers(client, world):
     assert not_modified.content == b""
 
 
+def test_kept_pages_belong_to_the_address_and_release_they_were_made_under(
+    client, world, settings, tmp_path
+):
+    """A restart under another SITE_URL, or with other code, reads nothing the old one
+    kept (keys.configuration), fragments included; the old entries are still there for the
+    old configuration (a rolling deploy)."""
+    from shpalta.caching import keys
+
+    url = world["earlier"].get_absolute_url()
+    fetch(client, url)
+    assert fetch(client, url)["X-Cache"] == "HIT"
+    old = settings.SITE_URL
+    settings.SITE_URL = "https://mirror.example.org"
+    moved = fetch(client, url)
+    assert moved["X-Cache"] == "MISS"
+    html = moved.content.decode()
+    assert f'href="https://mirror.example.org{url}"' in html and old not in html
+    assert fetch(client, url)["X-Cache"] == "HIT"
+    settings.SITE_URL = old
+    assert fetch(client, url)["X-Cache"] == "HIT"
+    # A new release: other code, templates or translations under BASE_DIR.
+    (tmp_path / "shpalta").mkdir()
+    (tmp_path / "shpalta" / "views.py").write_text("changed = True\n")
+    code, settings.BASE_DIR = settings.BASE_DIR, tmp_path
+    keys.release.cache_clear()
+    try:
+        assert fetch(client, url)["X-Cache"] == "MISS"
+    finally:
+        settings.BASE_DIR = code
+        keys.release.cache_clear()
+    assert fetch(client, url)["X-Cache"] == "HIT"
+
+
 def test_tracking_and_random_query_strings_share_one_entry(client, world):
     fetch(client, "/eng/tags/drones/")
     for query in ("?utm_source=x", "?zzz=12345", "?page=1", "?page=01&fbclid=y"):
@@ -352,10 +385,9 @@ def test_recent_news_column_shows_a_new_story_at_once(client, world, settings, p
 
 def test_fragment_cache_can_be_switched_off(client, world, settings):
     from shpalta.caching import keys
-    from shpalta.caching.fragments import release
     from shpalta.caching.pages import store
 
-    recent = keys.stored_fragment(release(), keys.recent_news_fragment("en"))
+    recent = keys.stored_fragment(keys.recent_news_fragment("en"))
     settings.PAGE_CACHE = False
     page = world["earlier"].get_absolute_url()
     fetch(client, page)
