@@ -226,6 +226,11 @@ else:
 # processes. Also the s-maxage that CDNs and Varnish are given.
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# How long past that a kept copy may be served while the origin fails (Cache-Control's
+# stale-if-error: Varnish's grace, deploy/varnish/shpalta.vcl).
+STALE_IF_ERROR_SECONDS = int(os.environ.get("STALE_IF_ERROR_SECONDS", "86400"))
+# And while it answers (stale-while-revalidate; the VCL's req.grace says the same).
+STALE_WHILE_REVALIDATE_SECONDS = 30
 # Entries the SQLite store keeps at most (some 25 KB each with the compressed forms).
 PAGE_CACHE_MAX_ENTRIES = int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "20000"))
 # Fragments kept between requests (the recent-news column); FRAGMENT_CACHE=0 turns them off.

@@ -5,8 +5,13 @@ vcl 4.1;
 #   admin pass straight to the origin.
 # - The cache key drops query parameters the site does not use (tracking tags, random
 #   strings sent to miss the cache), as the origin's own page cache does.
-# - TTL and grace come from the origin's Cache-Control (s-maxage,
-#   stale-while-revalidate); stale-if-error keeps serving while the origin is down.
+# - TTL comes from the origin's Cache-Control (s-maxage). A stale copy is served for
+#   the origin's stale-while-revalidate (30 s) while the origin answers, and for its
+#   stale-if-error (STALE_IF_ERROR_SECONDS, a day) once it does not: each object's grace
+#   is the stale-if-error, and vcl_recv narrows it to 30 s for a healthy origin. A fetch
+#   that fails (no connection, or a 5xx) is tried once more with the whole grace
+#   (vcl_synth restarts it), so a page held in the last day is served; one never held
+#   gets Varnish's 503 with Retry-After.
 # - Pages are stored uncompressed; nginx in front compresses them (deploy/nginx).
 # - Publishing purges by surrogate key: the origin sends
 #   "PURGE / HTTP/1.1" with "xkey-purge: a42 tag-en-7 ..." (shpalta.caching.frontends).
@@ -14,10 +19,21 @@ vcl 4.1;
 import std;
 import xkey;
 
+probe origin_answers {
+    .url = "/robots.txt";
+    .interval = 5s;
+    .timeout = 2s;
+    .window = 5;
+    .threshold = 3;
+    .initial = 3;  # healthy from the start, not after the first probes
+}
+
 backend shpalta {
     .host = "127.0.0.1";
     .port = "8000";
+    .connect_timeout = 2s;
     .first_byte_timeout = 30s;
+    .probe = origin_answers;
 }
 
 acl purgers {
@@ -26,6 +42,9 @@ acl purgers {
 }
 
 sub vcl_recv {
+    if (req.restarts == 0) {
+        unset req.http.X-Origin-Failed;  # ours (vcl_synth), never a client's
+    }
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
             return (synth(403, "Forbidden"));
@@ -52,6 +71,11 @@ sub vcl_recv {
             set req.url = regsub(req.url, "\?.*$", "");
         }
     }
+    if (req.http.X-Origin-Failed || !std.healthy(req.backend_hint)) {
+        set req.grace = 3650d;  # as stale as each object's grace (stale-if-error) allows
+    } else {
+        set req.grace = 30s;  # the origin's stale-while-revalidate
+    }
     return (hash);
 }
 
@@ -62,21 +86,54 @@ sub vcl_backend_fetch {
 }
 
 sub vcl_backend_response {
-    # Serve a stale copy for a day if the origin fails (stale-if-error=86400).
-    set beresp.keep = 1d;
+    if (beresp.status >= 500) {
+        # Keep serving the stale copy (a background fetch), or try the request again with
+        # the whole grace (vcl_synth).
+        return (abandon);
+    }
     if (beresp.http.Cache-Control ~ "private" || beresp.http.Set-Cookie) {
         set beresp.uncacheable = true;
         set beresp.ttl = 120s;
         return (deliver);
     }
-    if (beresp.status >= 500 && bereq.is_bgfetch) {
-        return (abandon);  # keep serving the stale copy
+    if (beresp.http.Cache-Control ~ "stale-if-error=[0-9]+") {
+        set beresp.grace = std.duration(
+            regsub(beresp.http.Cache-Control, "^.*stale-if-error=([0-9]+).*$", "\1s"), 30s);
     }
     return (deliver);
 }
 
+sub vcl_backend_error {
+    return (abandon);  # no answer from the origin: as a 5xx
+}
+
+sub vcl_synth {
+    if (resp.status == 503 && req.restarts == 0 && req.method != "PURGE") {
+        # The origin failed this request: look again, taking a copy as stale as the
+        # origin's stale-if-error allows.
+        set req.http.X-Origin-Failed = "1";
+        return (restart);
+    }
+    if (resp.status == 503) {
+        # A page never held, with the origin down: say so in the three editions' languages.
+        set resp.http.Retry-After = "30";
+        set resp.http.Content-Type = "text/html; charset=utf-8";
+        set resp.http.Cache-Control = "no-store";
+        synthetic({"<!doctype html>
+<html lang="uk"><head><meta charset="utf-8"><title>Shpalta</title></head><body>
+<p>Сайт тимчасово недоступний. Спробуйте за хвилину.</p>
+<p lang="ru">Сайт временно недоступен. Попробуйте через минуту.</p>
+<p lang="en">The site is temporarily unavailable. Please try again in a minute.</p>
+</body></html>
+"});
+        return (deliver);
+    }
+}
+
 sub vcl_deliver {
-    if (obj.hits > 0) {
+    if (obj.hits > 0 && obj.ttl < 0s) {
+        set resp.http.X-Varnish-Cache = "STALE";
+    } elsif (obj.hits > 0) {
         set resp.http.X-Varnish-Cache = "HIT";
     } else {
         set resp.http.X-Varnish-Cache = "MISS";

@@ -91,8 +91,9 @@ class PageCacheMiddleware:
     def _make_public(response, tags: set[str]) -> None:
         seconds = settings.PAGE_CACHE_SECONDS
         response["Cache-Control"] = (
-            f"public, max-age=0, s-maxage={seconds}, stale-while-revalidate=30, "
-            "stale-if-error=86400"
+            f"public, max-age=0, s-maxage={seconds}, "
+            f"stale-while-revalidate={settings.STALE_WHILE_REVALIDATE_SECONDS}, "
+            f"stale-if-error={settings.STALE_IF_ERROR_SECONDS}"
         )
         if not response.has_header("ETag"):
             response["ETag"] = etag_of(response.content)

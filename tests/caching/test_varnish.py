@@ -1,10 +1,12 @@
 """A real Varnish (Debian's varnish + varnish-modules) on loopback in front of the real
 server: readers' hits are Varnish's, and publishing purges exactly the right pages."""
 
+import contextlib
 import os
 import shutil
 import socket
 import subprocess
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -19,16 +21,20 @@ pytestmark = pytest.mark.django_db(transaction=True)
 VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "shpalta.vcl"
 
 
-@pytest.fixture
-def varnish(live_server, tmp_path, settings):
+def start_varnish(tmp_path, backend_port: int, **replace: str):
+    """varnishd on a free loopback port with our VCL, its backend on `backend_port` and
+    any other text of the VCL replaced (times shortened for a test); its URL and process."""
     varnishd = shutil.which("varnishd") or "/usr/sbin/varnishd"
     if not Path(varnishd).exists():
         if os.environ.get("CI"):
             pytest.fail("varnishd is missing: `make test` installs Debian's varnish")
         pytest.skip("varnishd is not installed (apt-get install varnish varnish-modules)")
-    backend_port = live_server.url.rsplit(":", 1)[1]
+    text = VCL.read_text().replace('.port = "8000";', f'.port = "{backend_port}";')
+    for old, new in replace.values():
+        assert old in text, old
+        text = text.replace(old, new)
     vcl = tmp_path / "shpalta.vcl"
-    vcl.write_text(VCL.read_text().replace('.port = "8000";', f'.port = "{backend_port}";'))
+    vcl.write_text(text)
     port = free_port()
     process = subprocess.Popen(  # noqa: S603
         [
@@ -48,7 +54,6 @@ def varnish(live_server, tmp_path, settings):
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
-    url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 20
     while True:
         try:
@@ -59,10 +64,59 @@ def varnish(live_server, tmp_path, settings):
                 process.kill()
                 pytest.fail("varnishd did not start:\n" + process.stdout.read().decode())
             time.sleep(0.1)
+    return f"http://127.0.0.1:{port}", process
+
+
+@pytest.fixture
+def varnish(live_server, tmp_path, settings):
+    url, process = start_varnish(tmp_path, int(live_server.url.rsplit(":", 1)[1]))
     settings.VARNISH_URLS = [url]
     yield url
     process.terminate()
     process.wait(timeout=10)
+
+
+class Relay:
+    """A TCP relay on a loopback port to the origin, which a test stops and starts again:
+    the origin gone for Varnish while the test's server goes on."""
+
+    def __init__(self, target: int):
+        self.target, self.port = target, free_port()
+        self.connections: list[socket.socket] = []
+        self.start()
+
+    def start(self) -> None:
+        self.listener = socket.create_server(("127.0.0.1", self.port), reuse_port=True)
+        threading.Thread(target=self._accept, args=(self.listener,), daemon=True).start()
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)  # wakes the accept() under way
+        self.listener.close()
+        for connection in self.connections:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
+                connection.close()
+        self.connections.clear()
+
+    def _accept(self, listener) -> None:
+        while True:
+            try:
+                client, _ = listener.accept()
+                upstream = socket.create_connection(("127.0.0.1", self.target))
+            except OSError:
+                return
+            self.connections += [client, upstream]
+            for source, sink in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pipe, args=(source, sink), daemon=True).start()
+
+    @staticmethod
+    def _pipe(source, sink) -> None:
+        with contextlib.suppress(OSError):
+            while data := source.recv(65536):
+                sink.sendall(data)
+        with contextlib.suppress(OSError):
+            sink.shutdown(socket.SHUT_WR)
 
 
 def get(url: str, **headers) -> tuple[int, dict, str]:
@@ -115,3 +169,41 @@ def test_publishing_purges_exactly_the_pages_that_show_the_story(varnish, newsro
         assert headers["X-Varnish-Cache"] == "MISS", path
     for path in elsewhere:
         assert get(varnish + path)[1]["X-Varnish-Cache"] == "HIT", path
+
+
+def test_varnish_serves_what_it_held_while_the_origin_is_down(
+    live_server, tmp_path, settings, newsroom
+):
+    """With the origin unreachable, a page Varnish held is served stale up to the
+    origin's stale-if-error, long past its stale-while-revalidate; a page it never held
+    is a 503 with Retry-After; the origin back, pages are fresh again. (Times shortened:
+    a second for the TTL and for stale-while-revalidate.)"""
+    settings.PAGE_CACHE_SECONDS = 1
+    settings.STALE_WHILE_REVALIDATE_SECONDS = 1
+    settings.STALE_IF_ERROR_SECONDS = 120
+    relay = Relay(int(live_server.url.rsplit(":", 1)[1]))
+    url, process = start_varnish(
+        tmp_path, relay.port, grace=("set req.grace = 30s;", "set req.grace = 1s;")
+    )
+    try:
+        held = make_article(edition="en", headline="Held at the edge")
+        never = make_article(edition="en", headline="Never asked for")
+        status, headers, _ = get(url + held.get_absolute_url())
+        assert status == 200 and "stale-if-error=120" in headers["Cache-Control"]
+        time.sleep(3)  # past its TTL and its stale-while-revalidate
+        relay.stop()
+        status, headers, body = get(url + held.get_absolute_url())
+        assert status == 200 and "Held at the edge" in body
+        assert headers["X-Varnish-Cache"] == "STALE" and int(headers["Age"]) >= 3, headers
+        status, headers, body = get(url + never.get_absolute_url())
+        assert status == 503 and headers["Retry-After"] == "30"
+        assert "Сайт тимчасово недоступний" in body and "temporarily unavailable" in body
+        relay.start()
+        deadline = time.monotonic() + 10
+        while get(url + never.get_absolute_url())[0] != 200:
+            assert time.monotonic() < deadline, "Varnish did not recover within 10 s"
+            time.sleep(0.5)
+    finally:
+        relay.stop()
+        process.terminate()
+        process.wait(timeout=10)
