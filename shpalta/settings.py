@@ -145,7 +145,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # No JIT compilation: it starts on a query the planner thinks costly and spends
     # 150-200 ms compiling what runs in 50 (a search on a million articles).
     options = DATABASES["default"].setdefault("OPTIONS", {})
-    options["options"] = f"{options.get('options', '')} -c jit=off".strip()
+    # An unreachable database fails a request within seconds, not minutes, and so does
+    # a statement that runs away: the readers then get kept pages (caching.middleware).
+    options.setdefault("connect_timeout", 3)
+    statement_timeout = os.environ.get("DATABASE_STATEMENT_TIMEOUT", "30s")
+    options["options"] = (
+        f"{options.get('options', '')} -c jit=off -c statement_timeout={statement_timeout}"
+    ).strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")

@@ -1,14 +1,26 @@
 """Answers anonymous readers from the page cache, fills it, and gives every cacheable
 response the headers a CDN or Varnish needs: Cache-Control (s-maxage,
 stale-while-revalidate, stale-if-error), a strong ETag, and its surrogate keys as
-Surrogate-Key (Fastly), xkey (Varnish) and Cache-Tag (Cloudflare)."""
+Surrogate-Key (Fastly), xkey (Varnish) and Cache-Tag (Cloudflare).
+
+When the database cannot be reached, a reader gets the page as it was last kept (pages
+are kept STALE_IF_ERROR_SECONDS past their freshness for this): 200 with `X-Cache:
+STALE`, its `Age` and `Warning: 110`; a page never kept is the edition's "temporarily
+unavailable" page, 503 with Retry-After (the API: JSON). After a failure the database is
+not asked again for a moment (CircuitBreaker), so that the workers do not queue up
+behind its timeouts. A page that fails for another reason (a 5xx) is answered stale too
+when a copy is kept. The newsroom's requests still fail loudly."""
 
 import logging
 import time
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext
 
 from . import tags as cache_tags
 from .local import render_clock
@@ -23,9 +35,14 @@ from .pages import (
     refused,
     store,
 )
-from .store import CachedPage
+from .store import CachedPage, CircuitBreaker
 
 logger = logging.getLogger(__name__)
+
+# The database as the readers' side sees it: after it fails, not asked for a moment.
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+database = CircuitBreaker(DATABASE_ERRORS)
+RETRY_AFTER_SECONDS = 30
 
 
 def _as_response(status: str, headers: list, body: bytes) -> HttpResponse:
@@ -50,8 +67,15 @@ class PageCacheMiddleware:
             if refusal is not None:
                 return refusal
             return _as_response(*answer(hit, request.META))
+        reader = not has_session(request.META) and request.method in ("GET", "HEAD")
+        if reader and database.tripped:  # it failed a moment ago
+            return self._stale(request) or self._unavailable(request)
         with render_clock() as clock:
             response = self.get_response(request)
+        if reader and response.status_code >= 500:
+            stale = self._stale(request)
+            if stale is not None:
+                return stale
         tags = cache_tags.of_request(request)
         if not tags or response.streaming:
             return response
@@ -82,10 +106,66 @@ class PageCacheMiddleware:
             page.variants = compress(response.content, response.get("Content-Type", ""))
         if key:
             try:
-                store().store(key, page, tags, settings.PAGE_CACHE_SECONDS, clock.read_at_ns)
+                store().store(
+                    key,
+                    page,
+                    tags,
+                    settings.PAGE_CACHE_SECONDS,
+                    clock.read_at_ns,
+                    keep=settings.STALE_IF_ERROR_SECONDS,
+                )
             except Exception:  # the reader still gets the page
                 logger.exception("Page cache: could not keep %s", key)
         return _as_response(*answer(page, request.META, hit=False))
+
+    def process_exception(self, request, exception):
+        """A view that could not reach the database: the kept copy, or 503."""
+        if not isinstance(exception, DATABASE_ERRORS):
+            return None
+        database.trip()
+        logger.error("Database unreachable: %s", exception)
+        if has_session(request.META) or request.method not in ("GET", "HEAD"):
+            return None  # the newsroom sees the error
+        return self._stale(request) or self._unavailable(request)
+
+    @staticmethod
+    def _stale(request) -> HttpResponse | None:
+        key = page_key(request.META)
+        try:
+            page = store().get(key, stale=True) if key else None
+        except Exception:
+            logger.exception("Page cache: lookup failed")
+            return None
+        if page is None:
+            return None
+        response = _as_response(*answer(page, request.META))
+        response["X-Cache"] = "STALE"
+        response["Warning"] = '110 - "Response is Stale"'
+        return response
+
+    @staticmethod
+    def _unavailable(request) -> HttpResponse:
+        """503 in the edition's language, made without the database."""
+        from shpalta.editions.registry import edition_for_path
+
+        edition = edition_for_path(request.path_info)
+        with translation.override(edition.code):
+            if request.path_info.startswith("/api/"):
+                response = JsonResponse(
+                    {
+                        "error": "unavailable",
+                        "detail": gettext("The service is temporarily unavailable."),
+                    },
+                    status=503,
+                )
+            else:
+                response = render(
+                    request, "reader/unavailable.html", {"edition": edition}, status=503
+                )
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        response["Content-Language"] = edition.code
+        return response
 
     @staticmethod
     def _make_public(response, tags: set[str]) -> None:

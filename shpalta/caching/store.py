@@ -27,6 +27,16 @@ class CachedPage:
     etag: str
     stored_at: float
     variants: dict[str, bytes] = field(default_factory=dict)  # body by Content-Encoding
+    # Until when the entry is fresh; past that (and until the store drops it: `keep`
+    # seconds more) only a get(..., stale=True) returns it, for an origin that cannot
+    # render the page now. 0: fresh for as long as it is kept.
+    fresh_until: float = 0.0
+
+
+def _usable(page: CachedPage | None, stale: bool) -> CachedPage | None:
+    if page is None or stale or not page.fresh_until or page.fresh_until > time.time():
+        return page
+    return None
 
 
 BUSY_SECONDS = 10  # how long a connection waits for another's write to end
@@ -75,13 +85,13 @@ class SQLitePageStore:
             self._local.db = db
         return db
 
-    def get(self, key: str) -> CachedPage | None:
+    def get(self, key: str, *, stale: bool = False) -> CachedPage | None:
         row = (
             self._connection()
             .execute("SELECT data FROM page WHERE key = ? AND expires > ?", (key, time.time()))
             .fetchone()
         )
-        return pickle.loads(row[0]) if row else None  # noqa: S301  (our own entries)
+        return _usable(pickle.loads(row[0]) if row else None, stale)  # noqa: S301  (ours)
 
     def get_many(self, keys: list[str]) -> dict[str, CachedPage]:
         marks = ",".join("?" * len(keys))
@@ -89,10 +99,17 @@ class SQLitePageStore:
             f"SELECT key, data FROM page WHERE key IN ({marks}) AND expires > ?",  # noqa: S608
             (*keys, time.time()),
         )
-        return {key: pickle.loads(data) for key, data in rows}  # noqa: S301  (our own entries)
+        pages = {key: pickle.loads(data) for key, data in rows}  # noqa: S301  (our own entries)
+        return {key: page for key, page in pages.items() if _usable(page, False)}
 
-    def store(self, key: str, page: CachedPage, tags: set[str], ttl: int, started_ns: int):
+    def store(
+        self, key: str, page: CachedPage, tags: set[str], ttl: int, started_ns: int, keep: int = 0
+    ):
+        """Keep `page` under `key`, filed under `tags`: fresh for `ttl` seconds, and kept
+        `keep` seconds more for get(..., stale=True). Not kept if one of its tags was
+        purged since `started_ns` (when its render began)."""
         db = self._connection()
+        page.fresh_until = time.time() + ttl
         data = pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL)
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -104,7 +121,8 @@ class SQLitePageStore:
             if not purged:
                 db.execute("DELETE FROM page_tag WHERE key = ?", (key,))
                 db.execute(
-                    "INSERT OR REPLACE INTO page VALUES (?, ?, ?)", (key, time.time() + ttl, data)
+                    "INSERT OR REPLACE INTO page VALUES (?, ?, ?)",
+                    (key, time.time() + ttl + keep, data),
                 )
                 db.executemany("INSERT INTO page_tag VALUES (?, ?)", [(t, key) for t in tags])
             db.execute("COMMIT")
@@ -200,6 +218,10 @@ class CircuitBreaker:
     def tripped(self) -> bool:
         return time.monotonic() < self._until
 
+    def trip(self) -> None:
+        """The service failed (seen by the caller): not asked again for SECONDS."""
+        self._until = time.monotonic() + self.SECONDS
+
     @contextmanager
     def watching(self, *, refuse: bool = False):
         """Trips the breaker when the block fails with one of its errors; with `refuse`,
@@ -210,7 +232,7 @@ class CircuitBreaker:
         try:
             yield
         except self._errors:
-            self._until = time.monotonic() + self.SECONDS
+            self.trip()
             raise
 
 
@@ -238,40 +260,49 @@ class RedisPageStore:
         )
         self.breaker = CircuitBreaker((redis.ConnectionError, redis.TimeoutError))
 
-    def get(self, key: str) -> CachedPage | None:
+    def get(self, key: str, *, stale: bool = False) -> CachedPage | None:
         if self.breaker.tripped:
             return None
         with self.breaker.watching():
             data = self.redis.get(self.PREFIX + key)
-        return pickle.loads(data) if data else None  # noqa: S301  (our own entries)
+        return _usable(pickle.loads(data) if data else None, stale)  # noqa: S301  (ours)
 
     def get_many(self, keys: list[str]) -> dict[str, CachedPage]:
         if self.breaker.tripped:
             return {}
         with self.breaker.watching():
             values = self.redis.mget([self.PREFIX + key for key in keys])
-        return {
+        pages = {
             key: pickle.loads(data)  # noqa: S301  (our own entries)
             for key, data in zip(keys, values, strict=True)
             if data
         }
+        return {key: page for key, page in pages.items() if _usable(page, False)}
 
-    def store(self, key: str, page: CachedPage, tags: set[str], ttl: int, started_ns: int):
+    def store(
+        self, key: str, page: CachedPage, tags: set[str], ttl: int, started_ns: int, keep: int = 0
+    ):
         if self.breaker.tripped:
             return
         with self.breaker.watching():
-            self._store(key, page, tags, ttl, started_ns)
+            self._store(key, page, tags, ttl, started_ns, keep)
 
-    def _store(self, key: str, page: CachedPage, tags: set[str], ttl: int, started_ns: int):
+    def _store(self, key, page: CachedPage, tags: set[str], ttl: int, started_ns: int, keep: int):
         tag_list = sorted(tags)
         purged = self.redis.mget([f"{self.PREFIX}purged:{t}" for t in tag_list])
         if any(mark and int(mark) >= started_ns for mark in purged):
             return
+        page.fresh_until = time.time() + ttl
+        data = pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL)
         pipe = self.redis.pipeline()
-        pipe.set(self.PREFIX + key, pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL), ex=ttl)
+        pipe.set(self.PREFIX + key, data, ex=ttl + keep)
         for tag in tag_list:
             pipe.sadd(f"{self.PREFIX}tag:{tag}", key)
-            pipe.expire(f"{self.PREFIX}tag:{tag}", ttl * 2)
+            # As long as any entry it lists (a stale copy is purged like a fresh one):
+            # set on a new set (NX), else only lengthened (GT). Redis 7.
+            lasts = max(ttl * 2, ttl + keep)
+            pipe.expire(f"{self.PREFIX}tag:{tag}", lasts, nx=True)
+            pipe.expire(f"{self.PREFIX}tag:{tag}", lasts, gt=True)
         pipe.execute()
         # A purge that ran between the check above and the write did not see this entry.
         purged = self.redis.mget([f"{self.PREFIX}purged:{t}" for t in tag_list])

@@ -292,6 +292,8 @@ def _set_aside_for_load(models) -> Iterator[None]:
     quote = connection.ops.quote_name
     tables = [model._meta.db_table for model in models]
     with transaction.atomic(), connection.cursor() as cursor:
+        # Building a million rows' indexes takes minutes: no statement timeout here.
+        cursor.execute("SET LOCAL statement_timeout = 0")
         cursor.execute(
             "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid)"
             " FROM pg_constraint WHERE contype = 'f' AND conrelid::regclass::text = ANY(%s)",

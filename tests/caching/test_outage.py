@@ -1,0 +1,70 @@
+"""The database unreachable (a real failed connection: the address of a database that is
+not there) under the full middleware stack: readers get kept pages stale, or the
+edition's 503; the API a JSON 503; pages come back when the database does."""
+
+import time
+
+import pytest
+from django.db import connection
+
+from ..conftest import free_port
+from ..factories import make_article
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def unreachable() -> dict:
+    """Point the connection at a database that cannot be reached; returns what to put back."""
+    saved = dict(connection.settings_dict)
+    connection.close()
+    if connection.vendor == "sqlite":
+        connection.settings_dict["NAME"] = "/nonexistent/shpalta/db.sqlite3"
+    else:
+        connection.settings_dict.update(HOST="127.0.0.1", PORT=str(free_port()))
+    return saved
+
+
+def test_readers_get_kept_pages_while_the_database_is_down(client, newsroom, settings):
+    from shpalta.caching.store import CircuitBreaker
+
+    settings.PAGE_CACHE_SECONDS = 1
+    seen = make_article(edition="en", headline="Read before the outage")
+    unseen = make_article(edition="ru", headline="Никто не открывал")
+    seen_url, unseen_url = seen.get_absolute_url(), unseen.get_absolute_url()
+    assert client.get(seen_url)["X-Cache"] == "MISS"
+    time.sleep(1.2)  # past its freshness: a plain hit no longer
+    saved = unreachable()
+    try:
+        stale = client.get(seen_url)
+        assert stale.status_code == 200 and stale["X-Cache"] == "STALE"
+        assert stale["Warning"] == '110 - "Response is Stale"' and int(stale["Age"]) >= 1
+        assert "Read before the outage" in stale.content.decode()
+        gone = client.get(unseen_url)
+        assert gone.status_code == 503 and gone["Retry-After"] == "30"
+        assert "Временно недоступно" in gone.content.decode()
+        api = client.get("/api/v1/articles/", {"edition": "uk", "limit": "3"})
+        assert api.status_code == 503 and api.json()["error"] == "unavailable"
+        # Asked again at once: answered without waiting for the database.
+        assert client.get(seen_url)["X-Cache"] == "STALE"
+    finally:
+        connection.close()
+        connection.settings_dict.update(saved)
+    CircuitBreaker.reset_all()  # or wait for it: a second
+    fresh = client.get(unseen_url)
+    assert fresh.status_code == 200 and fresh["X-Cache"] == "MISS"
+
+
+def test_a_purged_page_is_not_served_stale(client, newsroom, settings):
+    """Unpublishing purges the kept copy too: an outage must not bring it back."""
+    settings.PAGE_CACHE_SECONDS = 1
+    article = make_article(edition="en", headline="Taken down")
+    url = article.get_absolute_url()
+    client.get(url)
+    article.unpublish()
+    time.sleep(1.2)
+    saved = unreachable()
+    try:
+        assert client.get(url).status_code == 503
+    finally:
+        connection.close()
+        connection.settings_dict.update(saved)
