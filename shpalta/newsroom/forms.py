@@ -96,6 +96,15 @@ class ArticleForm(ChooserForm):
         self._check_story_number(cleaned)
         return cleaned
 
+    def clean_published_at(self):
+        """The editor's field shows the publication time to the minute: a time sent back
+        as shown keeps its seconds (19:48:40 stays 19:48:40, not 19:48:00)."""
+        value = self.cleaned_data.get("published_at")
+        shown = self.instance.published_at if self.instance.pk else None
+        if value and shown and value == shown.replace(second=0, microsecond=0):
+            return shown
+        return value
+
     def _check_story_number(self, cleaned: dict) -> None:
         number = cleaned.get("story_number")
         if number is None:

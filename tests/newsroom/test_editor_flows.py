@@ -1,6 +1,7 @@
 """The newsroom's work through the real Wagtail admin views: write, preview, schedule,
 submit, approve, publish, translate, unpublish."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -135,6 +136,39 @@ def test_editing_a_published_article_makes_a_new_revision(client, editor, filing
     assert article.revisions.count() == 2
     assert article.headline == "Оборона тримається: оновлено"
     assert article.updated_at is not None
+
+
+def test_publication_time_keeps_its_seconds_on_edit(client, editor, filing):
+    sign_in(client, editor)
+    _create(client, filing, action="publish")
+    article = Article.objects.get()
+    Article.objects.filter(pk=article.pk).update(
+        published_at=article.published_at.replace(second=40, microsecond=123456)
+    )
+    article.refresh_from_db()
+    page = client.get(article_url("edit", article.pk)).content.decode()
+    shown = re.search(r'name="published_at"[^>]*value="([^"]+)"', page)[1]
+    data = article_form(**filing, story_number=str(article.story_number), published_at=shown)
+    data.update(
+        {
+            "author_links-INITIAL_FORMS": "1",
+            "author_links-0-id": str(article.author_links.get().pk),
+            "tag_links-INITIAL_FORMS": "1",
+            "tag_links-0-id": str(article.tag_links.get().pk),
+            "action-publish": "publish",
+        }
+    )
+    before = article.published_at
+    assert client.post(article_url("edit", article.pk), data).status_code == 302
+    article.refresh_from_db()
+    assert article.published_at == before and article.published_at.second == 40
+    # A time changed by the editor is taken as typed.
+    later = timezone.localtime(before + timedelta(minutes=5)).strftime("%Y-%m-%d %H:%M")
+    data["published_at"] = later
+    assert client.post(article_url("edit", article.pk), data).status_code == 302
+    article.refresh_from_db()
+    assert timezone.localtime(article.published_at).strftime("%Y-%m-%d %H:%M") == later
+    assert article.published_at.second == 0
 
 
 def test_editor_schedules_an_article(client, editor, filing):
