@@ -45,6 +45,11 @@ database = CircuitBreaker(DATABASE_ERRORS)
 RETRY_AFTER_SECONDS = 30
 
 
+def _reader(request) -> bool:
+    """A reader's read (no session, GET or HEAD): what a kept copy may answer."""
+    return not has_session(request.META) and request.method in ("GET", "HEAD")
+
+
 def _as_response(status: str, headers: list, body: bytes) -> HttpResponse:
     response = HttpResponse(body, status=int(status.split()[0]))
     for name, value in headers:
@@ -67,7 +72,7 @@ class PageCacheMiddleware:
             if refusal is not None:
                 return refusal
             return _as_response(*answer(hit, request.META))
-        reader = not has_session(request.META) and request.method in ("GET", "HEAD")
+        reader = _reader(request)
         if reader and database.tripped:  # it failed a moment ago
             return self._stale(request) or self._unavailable(request)
         with render_clock() as clock:
@@ -124,7 +129,7 @@ class PageCacheMiddleware:
             return None
         database.trip()
         logger.error("Database unreachable: %s", exception)
-        if has_session(request.META) or request.method not in ("GET", "HEAD"):
+        if not _reader(request):
             return None  # the newsroom sees the error
         return self._stale(request) or self._unavailable(request)
 

@@ -8,9 +8,8 @@ words no more than the text's. `find` asks instead for the newest WINDOW matches
 article the queryset holds (SQLite: one FTS5 query, newest entries first; PostgreSQL: one
 of two ways, by how common the words are, `_postgresql_matches`), with a rank in which
 the title column (headline, summary, lead) counts three times the body, and ranks those.
-Other engines
-(Elasticsearch, OpenSearch) are asked through Wagtail as they are. Wagtail's backend
-still fills the index and answers the newsroom's search-as-you-type.
+Other engines (Elasticsearch, OpenSearch) are asked through Wagtail as they are.
+Wagtail's backend still fills the index and answers the newsroom's search-as-you-type.
 """
 
 from dataclasses import dataclass
@@ -124,6 +123,14 @@ MAX_HELD = 10_000
 SHORT_WALK = 5_000
 
 
+def _planner(cursor, **enabled: bool) -> None:
+    """PostgreSQL, for the rest of the transaction: which scan and join kinds the planner
+    may use (enable_seqscan and the like), so that a query takes the way it was written
+    for rather than the one its guess of a word's frequency suggests."""
+    for kind, on in enabled.items():
+        cursor.execute(f"SET LOCAL enable_{kind} = {'on' if on else 'off'}")
+
+
 def _postgresql_matches(queryset, tsquery: str, content_type: int, window: int):
     """(article id, score) of the newest `window` + 1 matches, and whether more may exist
     than were found."""
@@ -153,8 +160,7 @@ def _postgresql_matches(queryset, tsquery: str, content_type: int, window: int):
         # Each way as written: the planner's guess of how many entries hold a word is poor
         # for all but the most common (it took a sequential scan of the articles, 0.7 s,
         # for a word in one English article in six).
-        for setting in ("seqscan", "hashjoin", "mergejoin", "bitmapscan"):
-            cursor.execute(f"SET LOCAL enable_{setting} = off")
+        _planner(cursor, seqscan=False, hashjoin=False, mergejoin=False, bitmapscan=False)
         ids, incomplete = walked(SAMPLE, SAMPLE), False
         if len(ids) > window:
             ids = ids[: window + 1]
@@ -166,8 +172,7 @@ def _postgresql_matches(queryset, tsquery: str, content_type: int, window: int):
             # count the common words well, and only those make this way dear).
             cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 {entries}", [content_type, tsquery])
             if cursor.fetchone()[0][0]["Plan"]["Plan Rows"] <= MAX_HELD:
-                cursor.execute("SET LOCAL enable_bitmapscan = on")
-                cursor.execute("SET LOCAL enable_indexscan = off")
+                _planner(cursor, bitmapscan=True, indexscan=False)
                 cursor.execute(
                     f"SELECT object_id::integer AS pk {entries} ORDER BY pk DESC LIMIT %s",
                     [content_type, tsquery, MAX_HELD + 1],
@@ -226,8 +231,7 @@ def indexed(lemmas: set[str]) -> set[str]:
             # index lacks is guessed to be in a few rows, and PostgreSQL would read every
             # row's text, in order or not, in the hope of finding one early (30 s at
             # 20,000 articles, 13 s at a million).
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute("SET LOCAL enable_indexscan = off")
+            _planner(cursor, seqscan=False, indexscan=False)
         for lemma in sorted(lemmas):
             cursor.execute(probe, [query.format(lemma)])
             if cursor.fetchone():

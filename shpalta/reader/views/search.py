@@ -92,6 +92,11 @@ def _elsewhere(request: HttpRequest, text: str) -> list[dict]:
     return found
 
 
+def _asked(request: HttpRequest) -> dict:
+    """The query and filters as asked, without the page number (for links that keep them)."""
+    return {k: v for k, v in request.GET.items() if k != "page" and v}
+
+
 def _near_spelling(request: HttpRequest, data: dict, query: search.Query) -> dict | None:
     """The query spelt nearly the same way ("переговри" → "переговори"), when that finds
     stories under the same filters: its text and the address that searches it."""
@@ -101,8 +106,7 @@ def _near_spelling(request: HttpRequest, data: dict, query: search.Query) -> dic
     mended = search.Query.parse(text, request.edition.code)
     if not search.find(_filtered(request, data), mended, by_relevance=False, window=1):
         return None
-    params = {k: v for k, v in request.GET.items() if k != "page" and v}
-    return {"text": text, "url": "?" + urlencode({**params, "q": text})}
+    return {"text": text, "url": "?" + urlencode({**_asked(request), "q": text})}
 
 
 def _result(article: Article, query: search.Query) -> dict:
@@ -142,8 +146,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             if not page.paginator.count:
                 context["respelled"] = _near_spelling(request, data, query)
                 context["elsewhere"] = _elsewhere(request, query.text)
-            params = {k: v for k, v in request.GET.items() if k != "page" and v}
-            context["page_query"] = urlencode(params)
+            context["page_query"] = urlencode(_asked(request))
     links = in_each_edition(
         lambda edition: (
             reverse("reader:search")
