@@ -11,6 +11,7 @@ KYIV = ZoneInfo("Europe/Kyiv")
 # "12 грудня"), "j" the day without a leading zero.
 DATELINE_FORMAT = "l, j E Y, H:i"
 DAY_FORMAT = "l, j E Y"
+SHORT_DAY_FORMAT = "j E"
 
 
 def kyiv_time(moment: datetime) -> datetime:
@@ -37,6 +38,19 @@ def dateline(moment: datetime, language: str) -> str:
 def day_heading(day: date, language: str) -> str:
     """`Thursday, 12 December 2024`; `четвер, 12 грудня 2024`."""
     return _written_out(day, DAY_FORMAT, language)
+
+
+def time_in_list(moment: datetime, today: date | None, language: str) -> str:
+    """A headline's time in a list: `19:16` on `today`, `12 December, 19:16` (`12 грудня,
+    19:16`) on another day, with the year when it is not today's year."""
+    local = kyiv_time(moment)
+    if local.date() == today:
+        return f"{local:%H:%M}"
+    with translation.override(language):
+        day = formats.date_format(local, SHORT_DAY_FORMAT)
+    if today is None or local.year != today.year:
+        day += f" {local.year}"
+    return f"{day}, {local:%H:%M}"
 
 
 def _written_out(value: date, format: str, language: str) -> str:

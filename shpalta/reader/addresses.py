@@ -26,6 +26,7 @@ from shpalta.newsroom.models import Author, Label, Section, Tag
 
 from . import urls as reader_urls
 from .views.common import FIRST_DAY
+from .views.lite import is_lite
 
 
 def _read_names() -> dict:
@@ -81,13 +82,14 @@ def _page(path: str, edition):
 
 
 def made_up(environ) -> str | None:
-    """The edition whose 404 page answers a request, when no reader page can be at its
-    address; None when Django must decide (a real page, an article number)."""
+    """The 404 page that answers a request when no reader page can be at its address:
+    its edition's, or its edition's lite one (`uk-lite`); None when Django must decide
+    (a real page, an article number)."""
     path = environ.get("PATH_INFO", "")
     if path.startswith("/api/"):
         return None
     edition = edition_for_path(path)
-    code = edition.code
+    code = edition.code + ("-lite" if is_lite(path) else "")
     for name, value in parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True):
         if name == "page" and page_number(value) is None:
             return code
@@ -101,7 +103,7 @@ def made_up(environ) -> str | None:
         return None if kwargs["slug"] in _names.get()["tag"][code] else code
     if url_name in ("author", "section", "label"):
         return None if kwargs["slug"] in _names.get()[url_name] else code
-    if url_name == "day":
+    if url_name in ("day", "lite_day"):
         try:
             day = date(*(int(kwargs[part]) for part in ("year", "month", "day")))
         except ValueError:

@@ -7,6 +7,7 @@ one value shared by all of them, published in the page itself. Instead the reade
 have no inline script of ours at all (their scripts are files of our origin), ad code's
 inline scripts are allowed by their hashes and its files by the hosts the ad manager
 lists (ads/sources.py), and the click-to-load embeds by their providers' frame hosts.
+The lite edition's one inline stylesheet is allowed by its hash.
 The policy is then the same for every request of a page and is kept with it; it
 changes only when an ad slot changes, which purges every page (keys.ALL).
 
@@ -23,6 +24,8 @@ from django.utils.csp import CSP
 
 from shpalta.ads.selectors import third_party_sources
 from shpalta.newsroom.embeds import FRAME_SOURCES
+
+from .views.lite import style as lite_style
 
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
@@ -48,7 +51,7 @@ def reader_policy() -> dict:
     return {
         "default-src": [CSP.SELF],
         "script-src": [CSP.SELF, *media, *ads.hosts, *ads.script_hashes],
-        "style-src": [CSP.SELF, *media],
+        "style-src": [CSP.SELF, *media, lite_style()[1]],
         "img-src": [CSP.SELF, "data:", *media, *ads.hosts],
         "font-src": [CSP.SELF, *media],
         "connect-src": [CSP.SELF, *ads.hosts],

@@ -5,6 +5,7 @@ from django.urls import path, re_path
 from shpalta.newsroom.models.article import KIND_URL_SEGMENTS
 
 from . import views
+from .views import lite
 
 app_name = "reader"
 KINDS = "|".join(KIND_URL_SEGMENTS.values())
@@ -25,4 +26,13 @@ urlpatterns = [
     path("support/", views.info_page, {"kind": "support"}, name="support"),
     path("about/", views.info_page, {"kind": "about"}, name="about"),
     path("search/", views.search_page, name="search"),
+    # The lite edition (reader.views.lite): the same addresses after "lite/".
+    path("lite/", lite.lite_front, name="lite_front"),
+    path("lite/news/", lite.lite_all_news, name="lite_all_news"),
+    re_path(rf"^lite/news/{DATE}/$", lite.lite_all_news, name="lite_day"),
+    re_path(
+        rf"^lite/(?P<kind>{KINDS})/{DATE}/(?P<story>\d{{1,12}})/$",
+        lite.lite_article,
+        name="lite_article",
+    ),
 ]

@@ -53,6 +53,8 @@ class PageHead:
     image: "SocialImage | None" = None
     article: Article | None = None
     structured_data: list[dict] = field(default_factory=list)
+    lite: str = ""  # the address of the page's lite version (reader.views.lite)
+    lite_title: str = ""
 
 
 def feed_links(title: str, rss_url: str, atom_url: str) -> list[FeedLink]:

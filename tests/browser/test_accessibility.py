@@ -59,6 +59,10 @@ def _paths(story):
             f"{prefix}support/",
             f"{prefix}about/",
             f"{prefix}no-such-page/",
+            f"{prefix}lite/",
+            f"{prefix}lite/news/",
+            f"/{edition.prefix}lite/" + translation.get_absolute_url().removeprefix(prefix),
+            f"{prefix}lite/no-such-page/",
         ]
     return paths
 

@@ -82,12 +82,14 @@ def pages_of(article) -> list[str]:
     story of the day before is on its day's page alone."""
     day = timezone.localtime(article.published_at or article.go_live_at, KYIV)
     kind_list = [] if article.kind == "news" else [f"/eng/{article.url_kind}/"]
-    today = ["/eng/news/"] if day.date() == kyiv_today() else []
+    today = ["/eng/news/", "/eng/lite/news/"] if day.date() == kyiv_today() else []
     return [
         *kind_list,
         "/eng/",
+        "/eng/lite/",
         *today,
         f"/eng/news/{day:%Y/%m}/{day.day}/",
+        f"/eng/lite/news/{day:%Y/%m}/{day.day}/",
         "/eng/tags/drones/",
         "/eng/sections/war/",
         "/eng/authors/olena-marchuk/",

@@ -6,7 +6,7 @@ from django import template
 from django.utils.translation import get_language
 
 from shpalta.editions.dates import dateline as format_dateline
-from shpalta.editions.dates import day_heading, kyiv_time
+from shpalta.editions.dates import day_heading, kyiv_time, time_in_list
 
 register = template.Library()
 
@@ -24,3 +24,9 @@ def dayline(day: date | None) -> str:
 @register.filter
 def kyiv_hhmm(moment: datetime | None) -> str:
     return kyiv_time(moment).strftime("%H:%M") if moment else ""
+
+
+@register.filter
+def kyiv_when(moment: datetime | None, today: date | None) -> str:
+    """The time of a headline in a list; its day too when that is not `today`."""
+    return time_in_list(moment, today, get_language()) if moment else ""

@@ -13,11 +13,13 @@ from shpalta.caching.fragments import cached_fragments
 from shpalta.editions.registry import EDITIONS
 from shpalta.newsroom.models import Article
 from shpalta.newsroom.models.article import live_story
+from shpalta.syndication.links import absolute
 from shpalta.syndication.metadata import describe_article, page_head
 
 from .. import assembly
 from .common import edition_switch, front_page_links, live_in_edition, recent_news, shell_fragment
 from .front import choose_top_stories
+from .lite import lite_address
 
 RELATED = 3
 
@@ -76,9 +78,12 @@ def _article_parts(request: HttpRequest, article: Article) -> tuple[str, set[str
     recent-news column go. They change when the article, one of its other editions (the
     edition switch) or an article its Background links to does."""
     editions = _article_editions(article)
+    head = describe_article(page_head(request, alternates=editions), article)
+    head.lite = absolute(lite_address(article.get_absolute_url()))
+    head.lite_title = _("Lite edition")
     context = {
         "article": article,
-        "head": describe_article(page_head(request, alternates=editions), article),
+        "head": head,
         "edition_switch": edition_switch(request, {**front_page_links(), **editions}),
         "more_html": assembly.SLOT,
         "recent_news_html": assembly.SLOT,

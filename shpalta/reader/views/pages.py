@@ -15,6 +15,7 @@ from shpalta.newsroom.models import InfoPage
 from shpalta.syndication.metadata import PageHead
 
 from .common import front_page_links, in_each_edition, render_page
+from .lite import is_lite, lite_not_found
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +31,8 @@ def info_page(request: HttpRequest, kind: str) -> HttpResponse:
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     """The edition's 404 page. It says the same for every address, so it is rendered once
     and kept: a flood of made-up addresses costs a lookup, not a page."""
+    if is_lite(request.path):
+        return lite_not_found(request)
     code = request.edition.code
 
     def render():
