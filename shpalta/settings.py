@@ -267,7 +267,11 @@ API_RATE_WINDOW = int(os.environ.get("API_RATE_WINDOW", "60"))
 SCHEDULED_JOBS = [
     "shpalta.syndication.websub.announce_pending",
     "shpalta.caching.pages.prune_store",
+    "shpalta.caching.purge.prune_records",
 ]
+# How long the purge log (shpalta/caching/models.py) is kept: a static mirror brought up
+# to date less often than this is made again whole (manage.py export_mirror).
+PURGE_LOG_DAYS = int(os.environ.get("PURGE_LOG_DAYS", "40"))
 
 # Signing in to the newsroom (shpalta/accounts, README "Security"). Every admin URL needs
 # a session verified by a second factor; ADMIN_2FA=0 switches that off, and
