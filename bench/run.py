@@ -11,6 +11,8 @@ baseline measured in the same run. Loopback only, bounded durations; `make bench
                           a 60 s flood of made-up addresses (bench/flood.lua), wrk at
                           full speed                                         ≤ 2 × quiet
                           and readers at a steady pace (bench/readers.lua)
+    static mirror         export_mirror of 30 days, 10,000 articles (bench/mirror_export.py)
+                                                                              ≤ 60 s
     archive scale         every page type and the API, uncached (PAGE_CACHE=0), one
                           connection, on generated archives of 10,000 and --archive
                           articles (kept in var/bench/archive-N)   p95 ≤ 1.5 × and < 50 ms
@@ -729,6 +731,9 @@ def main() -> None:
             f"| {row['name']}{bad} | {row['rate']:,.0f} | {row['p50']:.1f} "
             f"| {row['p99']:.1f} | {ratio} |"
         )
+
+    print("\nThe static mirror's export (bench/mirror_export.py):", flush=True)
+    subprocess.run([PY, str(ROOT / "bench" / "mirror_export.py")], cwd=ROOT, check=True)  # noqa: S603
 
     if options.archive:
         scale(options)

@@ -345,6 +345,7 @@ def generate_archive(
     *,
     articles: int,
     years: int = 20,
+    days: int = 0,
     seed: int = 1,
     now: datetime | None = None,
     batch: int = 5000,
@@ -363,7 +364,7 @@ def generate_archive(
         )
         + 1
     )
-    span = timedelta(days=365 * years).total_seconds()
+    span = timedelta(days=days or 365 * years).total_seconds()
     start = now - timedelta(seconds=span)
     written, story = 0, 0
     by_edition = {edition.code: 0 for edition in EDITIONS}

@@ -14,6 +14,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--articles", type=int, default=10_000)
         parser.add_argument("--years", type=int, default=20)
+        parser.add_argument(
+            "--days", type=int, default=0, help="over the last DAYS days instead of YEARS"
+        )
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument(
             "--no-search-index",
@@ -26,13 +29,14 @@ class Command(BaseCommand):
         *args,
         articles: int,
         years: int,
+        days: int,
         seed: int,
         verbosity: int,
         no_search_index: bool,
         **options,
     ):
-        if articles < 1 or years < 1:
-            raise CommandError("--articles and --years must be at least 1.")
+        if articles < 1 or years < 1 or days < 0:
+            raise CommandError("--articles and --years must be at least 1, --days at least 0.")
 
         def progress(done: int):
             if verbosity > 1 or done % 100_000 < 5000:
@@ -41,6 +45,7 @@ class Command(BaseCommand):
         summary = generate_archive(
             articles=articles,
             years=years,
+            days=days,
             seed=seed,
             progress=progress,
             search_index=not no_search_index,
