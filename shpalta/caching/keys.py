@@ -120,6 +120,11 @@ def article_parts_fragment(pk: int) -> str:
     return f"article-parts-{pk}"
 
 
+def top_cards_fragment(edition: str) -> str:
+    """The edition's top stories as the cards under an article."""
+    return f"top-cards-{edition}"
+
+
 def article_more_fragment(pk: int) -> str:
     """The blocks under an article: related and top stories."""
     return f"more-{pk}"

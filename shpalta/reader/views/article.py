@@ -1,24 +1,34 @@
 """The article page, put together from kept parts."""
 
+import json
 from functools import cache
 
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from shpalta.caching import keys
 from shpalta.caching import tags as cache_tags
-from shpalta.caching.fragments import cached_fragments
+from shpalta.caching.fragments import cached_fragment, cached_fragments
 from shpalta.editions.registry import EDITIONS
-from shpalta.newsroom.models import Article
+from shpalta.newsroom.models import Article, ArticleAuthor, ArticleTag
 from shpalta.newsroom.models.article import live_story
 from shpalta.syndication.links import absolute
 from shpalta.syndication.metadata import describe_article, page_head
 
 from .. import assembly
-from .common import edition_switch, front_page_links, live_in_edition, recent_news, shell_fragment
-from .front import choose_top_stories
+from .common import (
+    edition_switch,
+    front_page_links,
+    headlines,
+    live_in_edition,
+    recent_news,
+    shell_fragment,
+)
+from .front import TOP_STORIES, choose_top_stories
 from .lite import lite_address
 
 RELATED = 3
@@ -43,7 +53,12 @@ def article_page(request: HttpRequest, kind: str, year: str, month: str, day: st
     def article() -> Article:
         return (
             Article.objects.select_related("locale", "section", "main_image")
-            .prefetch_related("author_links__author", "tag_links__tag", "labels")
+            .prefetch_related(
+                # A link with its author or tag: one query each, not two.
+                Prefetch("author_links", ArticleAuthor.objects.select_related("author")),
+                Prefetch("tag_links", ArticleTag.objects.select_related("tag")),
+                "labels",
+            )
             .get(pk=pk)
         )
 
@@ -100,28 +115,51 @@ def _article_parts(request: HttpRequest, article: Article) -> tuple[str, set[str
 
 
 def _article_more(request: HttpRequest, article: Article) -> tuple[str, set[str]]:
-    """The blocks under an article: more on its first tag, and the top stories."""
+    """The blocks under an article: more on its first tag (the tag's lines, kept per
+    article), and the edition's top stories (kept once for the edition: top_cards)."""
     code = request.edition.code
     tags = article.ordered_tags()
     related_tag = tags[0] if tags else None
-    related = []
+    related: list[int] = []
+    related_lines = []
     if related_tag:
-        related = list(
-            Article.objects.listed("tag_links", related_tag, code)
-            .exclude(pk=article.pk)
-            .for_listing()[:RELATED]
-        )
-    live = live_in_edition(request).exclude(pk=article.pk).for_listing().newest_first()
-    top_stories = choose_top_stories(request, live)
+        listed = Article.objects.listed("tag_links", related_tag, code).exclude(pk=article.pk)
+        related = list(listed.values_list("pk", flat=True)[:RELATED])
+        related_lines = headlines(request, related)
+    cards = top_cards(request)
+    top = [(pk, card) for pk, card in cards if pk != article.pk][:TOP_STORIES]
     html = render_to_string(
         "reader/includes/article_more.html",
-        {"related_tag": related_tag, "related": related, "top_stories": top_stories},
+        {
+            "related_tag": related_tag,
+            "related_lines": related_lines,
+            "top_cards": [card for _, card in top],
+        },
         request=request,
     )
-    shown = {keys.ALL, keys.top(code), *keys.articles(a.pk for a in [*related, *top_stories])}
+    shown = {keys.ALL, keys.top(code), *keys.articles([*related, *(pk for pk, _ in top)])}
     if related_tag:
         shown.add(keys.tag(code, related_tag.pk))
     return html, shown
+
+
+def top_cards(request: HttpRequest) -> list[tuple[int, SafeString]]:
+    """The edition's top stories as cards, one more than a page shows (an article's own
+    card is left out under it): kept as one fragment until the editors' choice or the
+    long reads change (keys.top), so that a cold article page does not choose them."""
+    code = request.edition.code
+
+    def render():
+        live = live_in_edition(request).for_listing().newest_first()
+        chosen = choose_top_stories(request, live, limit=TOP_STORIES + 1)
+        cards = [
+            [story.pk, render_to_string("reader/includes/card.html", {"story": story})]
+            for story in chosen
+        ]
+        return json.dumps(cards), {keys.ALL, keys.top(code), *keys.articles(s.pk for s in chosen)}
+
+    kept = cached_fragment(request, keys.top_cards_fragment(code), render)
+    return [(pk, mark_safe(card)) for pk, card in json.loads(kept)]  # noqa: S308  (ours)
 
 
 def _article_editions(article: Article) -> dict[str, str]:

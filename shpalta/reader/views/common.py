@@ -50,13 +50,15 @@ def paged(request: HttpRequest, queryset, per_page: int = PER_PAGE, count: int |
 
 
 def headlines(request: HttpRequest, articles) -> list[SafeString]:
-    """The lines of a list (includes/headline.html) of `articles`, a queryset, each kept
-    per article and edition: a day of a dense archive costs nearly what a day of a
-    sparse one does."""
+    """The lines of a list (includes/headline.html) of `articles`, a queryset or a list
+    of ids, each kept per article and edition: a day of a dense archive costs nearly
+    what a day of a sparse one does."""
+    if not isinstance(articles, list):
+        articles = list(articles.values_list("pk", flat=True))
     return cached_per_article(
         request,
         keys.headline_lines(request.edition.code),
-        list(articles.values_list("pk", flat=True)),
+        articles,
         Article.objects.for_listing().in_bulk,
         lambda article: render_to_string("reader/includes/headline.html", {"article": article}),
     )

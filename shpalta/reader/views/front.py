@@ -47,17 +47,17 @@ def front_page(request: HttpRequest) -> HttpResponse:
     )
 
 
-def choose_top_stories(request: HttpRequest, live) -> list[Article]:
-    """The editors' choice in their order, then the latest long reads up to TOP_STORIES."""
+def choose_top_stories(request: HttpRequest, live, limit: int = TOP_STORIES) -> list[Article]:
+    """The editors' choice in their order, then the latest long reads up to `limit`."""
     chosen_ids = list(
         TopStory.objects.filter(front_page__locale__language_code=request.edition.code)
         .order_by("sort_order")
         .values_list("article_id", flat=True)
     )
     chosen = {article.pk: article for article in live.filter(pk__in=chosen_ids)}
-    top = [chosen[pk] for pk in chosen_ids if pk in chosen]
-    if len(top) < TOP_STORIES:
-        top += list(live.exclude(kind=Kind.NEWS).exclude(pk__in=chosen)[: TOP_STORIES - len(top)])
+    top = [chosen[pk] for pk in chosen_ids if pk in chosen][:limit]
+    if len(top) < limit:
+        top += list(live.exclude(kind=Kind.NEWS).exclude(pk__in=chosen)[: limit - len(top)])
     return top
 
 

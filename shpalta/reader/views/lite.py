@@ -31,6 +31,7 @@ from shpalta.newsroom.models import Article
 from shpalta.newsroom.models.article import live_story
 from shpalta.syndication.links import absolute
 
+from ..assembly import SLOT
 from .common import FIRST_DAY, in_each_edition, live_in_edition, paged
 from .front import choose_top_stories
 
@@ -191,11 +192,11 @@ def lite_article(request: HttpRequest, kind: str, year: str, month: str, day: st
         if item["article"] is not None
     }
 
-    def block_html(block) -> str:
-        html = render_to_string("reader/lite/block.html", {"block": block}, request=request)
-        return mark_safe(html.strip())  # noqa: S308  (our template's output)
-
-    parts = _parts([block_html(block) for block in article.body])
+    # The blocks in one render, a slot mark after each, rather than a render each.
+    blocks = render_to_string(
+        "reader/lite/blocks.html", {"blocks": article.body, "slot": SLOT}, request=request
+    ).split(SLOT)[:-1]
+    parts = _parts([mark_safe(html.strip()) for html in blocks])  # noqa: S308  (ours)
     number = page_number(request.GET.get("page", "1"))
     if number is None or number > len(parts):
         raise Http404(_("There is no such page."))
