@@ -191,7 +191,7 @@ class Scope:
                 match = resolve(url.partition("?")[0])
             except Resolver404:
                 return True
-        if match.view_name in DATED:
+        if match.view_name in ("reader:day", "reader:lite_day"):
             day = date(*(int(match.kwargs[part]) for part in ("year", "month", "day")))
             return day >= self.today - timedelta(days=1)
         return match.view_name in {
@@ -213,6 +213,7 @@ class Renderer:
         self.out, self.base_url, self.origin, self.scope = out, base_url, origin, scope
         self.handler = WSGIHandler()
         self._on_base = _on(base_url)
+        self._targets: dict[str, tuple[str, str, str]] = {}  # by root-relative link
         self.host = urlsplit(origin).netloc or "localhost"
 
     def render(self, url: str) -> dict:
@@ -284,26 +285,25 @@ class Renderer:
         """A page's links made the mirror's: relative to its file where they stay in it."""
         text = _FORM.sub("", text)
         here = self.base_url + url
-        folder = os.path.dirname(name)
+        up = "../" * name.count("/")  # from the page's folder to the mirror's root
 
         def local(value: str) -> str:
             raw = html.unescape(value)
             if raw.startswith(("#", "mailto:", "tel:", "data:", "javascript:")) or "://" in raw:
                 return value  # on the page, or a whole address: another site, or done
-            absolute = urljoin(here, raw)
-            rest, _, fragment = absolute[len(self.base_url) :].partition("#")
-            fragment = f"#{fragment}" if fragment else ""
-            path = rest.partition("?")[0]
-            if path.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
-                assets.add(path)
-                relative = os.path.relpath(path[1:], folder or ".")
-                return html.escape(relative + fragment)
-            rest = _normal(rest)
-            if rest not in self.scope:
-                return html.escape(self.origin + rest + fragment)
-            links.add(rest)
-            relative = os.path.relpath(file_of(*_split(rest)), folder or ".")
-            return html.escape(relative + fragment)
+            found = self._targets.get(raw) if raw.startswith("/") else None
+            if found is None:
+                found = self._target(urljoin(here, raw)[len(self.base_url) :])
+                if raw.startswith("/"):
+                    self._targets[raw] = found
+            kind, target, fragment = found
+            if kind == "asset":
+                assets.add(target)
+                return html.escape(up + target[1:] + fragment)
+            if kind == "origin":
+                return html.escape(target + fragment)
+            links.add(target)
+            return html.escape(up + file_of(*_split(target)) + fragment)
 
         text = _LINK.sub(lambda m: m.group(1) + local(m.group(2)) + m.group(3), text)
         return _SRCSET.sub(
@@ -318,6 +318,19 @@ class Renderer:
             ),
             text,
         )
+
+    def _target(self, rest: str) -> tuple[str, str, str]:
+        """What a link of the site (its path, query and fragment) leads to in the mirror:
+        ("asset", path), ("page", path and query) or ("origin", whole address)."""
+        rest, _, fragment = rest.partition("#")
+        fragment = f"#{fragment}" if fragment else ""
+        path = rest.partition("?")[0]
+        if path.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
+            return "asset", path, fragment
+        rest = _normal(rest)
+        if rest not in self.scope:
+            return "origin", self.origin + rest, fragment
+        return "page", rest, fragment
 
     def _absolute(self, text: str, links: set) -> str:
         """A feed's, sitemap's or robots.txt's addresses: the mirror's where they stay in
@@ -417,9 +430,11 @@ _EMPTY = _Empty()
 _renderer: Renderer | None = None
 
 
-def _start_worker(out, base_url, origin, scope):
+def _start_worker(out, base_url, origin, scope, private):
     global _renderer
     connections.close_all()  # the parent's connections are not this process's
+    # A fragment store of its own: two writers of one SQLite file wait for each other.
+    settings.PAGE_CACHE_PATH = Path(private) / f"fragments-{os.getpid()}.sqlite3"
     _renderer = Renderer(out, base_url, origin, scope)
 
 
@@ -471,13 +486,12 @@ class Mirror:
                 SITE_URL=self.base_url,
                 PAGE_CACHE=False,
                 REDIS_URL="",
-                PAGE_CACHE_PATH=Path(private) / "fragments.sqlite3",
             ),
         ):
             for signal in (request_started, request_finished):
                 signal.disconnect(close_old_connections)
             try:
-                self._walk(scope, pages, stale, report, log)
+                self._walk(scope, pages, stale, report, log, private)
             finally:
                 for signal in (request_started, request_finished):
                     signal.connect(close_old_connections)
@@ -525,7 +539,7 @@ class Mirror:
             shown = [key for key in shown if not key.startswith(COLUMNS)]
         return bool(stale.intersection(shown))
 
-    def _walk(self, scope: Scope, pages: dict, stale, report: Report, log) -> None:
+    def _walk(self, scope: Scope, pages: dict, stale, report: Report, log, private) -> None:
         seen: set[str] = set()
         queue: list[str] = []
 
@@ -565,7 +579,7 @@ class Mirror:
             self.workers,
             mp_context=context,
             initializer=_start_worker,
-            initargs=(self.out, self.base_url, self.origin, scope),
+            initargs=(self.out, self.base_url, self.origin, scope, private),
         ) as pool:
             running = []
             while queue or running:
