@@ -269,6 +269,10 @@ SCHEDULED_JOBS = [
     "shpalta.caching.pages.prune_store",
     "shpalta.caching.purge.prune_records",
 ]
+# Offline reading (shpalta/reader/views/offline.py): a service worker keeps the front
+# pages and the last OFFLINE_ARTICLES articles a reader opened; 0 takes it away again.
+OFFLINE_READING = env_bool("OFFLINE_READING", True)
+OFFLINE_ARTICLES = int(os.environ.get("OFFLINE_ARTICLES", "20"))
 # How long the purge log (shpalta/caching/models.py) is kept: a static mirror brought up
 # to date less often than this is made again whole (manage.py export_mirror).
 PURGE_LOG_DAYS = int(os.environ.get("PURGE_LOG_DAYS", "40"))

@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from shpalta.editions.urls import edition_patterns
 from shpalta.newsroom.views import SiteHistoryView
+from shpalta.reader.views.offline import service_worker
 from shpalta.syndication import sitemaps
 
 
@@ -51,6 +52,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap_index"),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
+    path("sw.js", service_worker, name="service_worker"),
     path("api/v1/", include("shpalta.syndication.api_urls")),
 ]
 if settings.SERVE_MEDIA:

@@ -191,11 +191,17 @@ def release() -> str:
 def configuration() -> str:
     """What every kept page and fragment belongs to: this release of the code (release())
     serving this address (SITE_URL, which the pages' absolute links, feeds and sitemaps
-    name) with these static and media addresses. Entries are named under it, so a
-    restart with a new address or a new release reads nothing the old one kept (its
-    entries expire unread): a key prefix, not a flush, so that two releases side by side
-    (a rolling deploy) do not empty each other's pages."""
-    return _configuration(release(), settings.SITE_URL, settings.STATIC_URL, settings.MEDIA_URL)
+    name) with these static and media addresses, offline reading on or off. Entries are
+    named under it, so a restart with a new address or a new release reads nothing the
+    old one kept (its entries expire unread): a key prefix, not a flush, so that two
+    releases side by side (a rolling deploy) do not empty each other's pages."""
+    return _configuration(
+        release(),
+        settings.SITE_URL,
+        settings.STATIC_URL,
+        settings.MEDIA_URL,
+        str(settings.OFFLINE_READING),
+    )
 
 
 @lru_cache(maxsize=8)

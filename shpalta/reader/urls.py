@@ -5,7 +5,7 @@ from django.urls import path, re_path
 from shpalta.newsroom.models.article import KIND_URL_SEGMENTS
 
 from . import views
-from .views import lite
+from .views import lite, offline
 
 app_name = "reader"
 KINDS = "|".join(KIND_URL_SEGMENTS.values())
@@ -26,6 +26,7 @@ urlpatterns = [
     path("support/", views.info_page, {"kind": "support"}, name="support"),
     path("about/", views.info_page, {"kind": "about"}, name="about"),
     path("search/", views.search_page, name="search"),
+    path("manifest.webmanifest", offline.web_manifest, name="manifest"),
     # The lite edition (reader.views.lite): the same addresses after "lite/".
     path("lite/", lite.lite_front, name="lite_front"),
     path("lite/news/", lite.lite_all_news, name="lite_all_news"),

@@ -86,6 +86,7 @@ def chrome(request: HttpRequest) -> dict:
         ],
         "menu_sections": Section.objects.all(),
         "social_url": settings.SOCIAL_URL,
+        "offline_reading": settings.OFFLINE_READING,
     }
 
 
