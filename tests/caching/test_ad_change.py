@@ -5,23 +5,18 @@ about purges at most every caching.local.CHECK_SECONDS; a page it renders from s
 read before another process's purge must not be kept as new (caching.local.render_clock).
 Runs on the SQLite store in the SQLite pass and on Redis in the PostgreSQL pass."""
 
-import os
-import subprocess
-import sys
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.db import connection
 from wagtail.models import Locale
 
 from shpalta.ads.models import AdSlot, Placement
 
-from ..conftest import free_port
 from ..factories import make_article
+from ..servers import granian
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,53 +24,11 @@ ROUNDS = 3
 CONCURRENT = 50
 
 
-def database_url() -> str:
-    """The test database, for the server processes."""
-    db = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{db['NAME']}"
-    credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    return f"postgres://{credentials}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 @pytest.fixture
 def server(tmp_path, newsroom):
-    """granian with two worker processes, as production runs, on the test's database and
-    page store (its SQLite file, or Redis)."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "SECRET_KEY": "test-only-not-secret",
-        "DATABASE_URL": database_url(),
-        "SHPALTA_VAR_DIR": str(tmp_path / "var"),
-        "PAGE_CACHE_PATH": str(settings.PAGE_CACHE_PATH),
-        "SITE_URL": f"http://127.0.0.1:{port}",
-    }
-    # As bin/serve does: the production settings serve hashed static files.
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
-    command = [sys.executable, "-m", "granian", "--interface", "wsgi", "--port", str(port)]
-    command += ["--workers", "2", "--blocking-threads", "4", "--no-ws", "shpalta.wsgi:application"]
-    log = (tmp_path / "granian.log").open("w")
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)  # noqa: S603
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/robots.txt", timeout=2):  # noqa: S310
-                break
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                pytest.fail(f"granian did not start: {(tmp_path / 'granian.log').read_text()}")
-            time.sleep(0.2)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    """granian with two worker processes, as production runs."""
+    with granian(tmp_path) as url:
+        yield url
 
 
 def fetch(url: str) -> tuple[str, str]:

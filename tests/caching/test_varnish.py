@@ -1,12 +1,10 @@
 """A real Varnish (Debian's varnish + varnish-modules) on loopback in front of the real
 server: readers' hits are Varnish's, and publishing purges exactly the right pages."""
 
-import contextlib
 import os
 import shutil
 import socket
 import subprocess
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -16,6 +14,7 @@ import pytest
 
 from ..conftest import free_port
 from ..factories import make_article, make_tag
+from ..servers import Relay
 
 pytestmark = pytest.mark.django_db(transaction=True)
 VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "shpalta.vcl"
@@ -74,49 +73,6 @@ def varnish(live_server, tmp_path, settings):
     yield url
     process.terminate()
     process.wait(timeout=10)
-
-
-class Relay:
-    """A TCP relay on a loopback port to the origin, which a test stops and starts again:
-    the origin gone for Varnish while the test's server goes on."""
-
-    def __init__(self, target: int):
-        self.target, self.port = target, free_port()
-        self.connections: list[socket.socket] = []
-        self.start()
-
-    def start(self) -> None:
-        self.listener = socket.create_server(("127.0.0.1", self.port), reuse_port=True)
-        threading.Thread(target=self._accept, args=(self.listener,), daemon=True).start()
-
-    def stop(self) -> None:
-        with contextlib.suppress(OSError):
-            self.listener.shutdown(socket.SHUT_RDWR)  # wakes the accept() under way
-        self.listener.close()
-        for connection in self.connections:
-            with contextlib.suppress(OSError):
-                connection.shutdown(socket.SHUT_RDWR)
-                connection.close()
-        self.connections.clear()
-
-    def _accept(self, listener) -> None:
-        while True:
-            try:
-                client, _ = listener.accept()
-                upstream = socket.create_connection(("127.0.0.1", self.target))
-            except OSError:
-                return
-            self.connections += [client, upstream]
-            for source, sink in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pipe, args=(source, sink), daemon=True).start()
-
-    @staticmethod
-    def _pipe(source, sink) -> None:
-        with contextlib.suppress(OSError):
-            while data := source.recv(65536):
-                sink.sendall(data)
-        with contextlib.suppress(OSError):
-            sink.shutdown(socket.SHUT_WR)
 
 
 def get(url: str, **headers) -> tuple[int, dict, str]:
