@@ -18,11 +18,12 @@ pages, no other site may frame the admin, and previews may be framed by the admi
 """
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.middleware.csp import ContentSecurityPolicyMiddleware
 from django.urls import reverse
 from django.utils.csp import CSP
 
-from shpalta.ads.selectors import third_party_sources
+from shpalta.ads.selectors import ThirdPartySources, third_party_sources
 from shpalta.newsroom.embeds import FRAME_SOURCES
 
 from .views.lite import style as lite_style
@@ -46,7 +47,12 @@ def _origins_of_media() -> list[str]:
 
 
 def reader_policy() -> dict:
-    ads = third_party_sources()
+    try:
+        ads = third_party_sources()
+    except DatabaseError:
+        # The database is unreachable: the page is a kept copy (with its own policy) or
+        # the 503 page, which carries no ad code.
+        ads = ThirdPartySources((), ())
     media = _origins_of_media()
     return {
         "default-src": [CSP.SELF],
@@ -91,7 +97,7 @@ class PolicyMiddleware(ContentSecurityPolicyMiddleware):
     def process_response(self, request, response):
         if PolicyMiddleware.admin_prefix is None:
             PolicyMiddleware.admin_prefix = reverse("wagtailadmin_home")
-        if not hasattr(response, "_csp_config"):
+        if not hasattr(response, "_csp_config") and CSP.HEADER_ENFORCE not in response:
             if request.path_info.startswith(self.admin_prefix):
                 match = getattr(request, "resolver_match", None)
                 preview = bool(match and match.url_name and "preview" in match.url_name)
