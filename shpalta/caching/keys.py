@@ -101,13 +101,14 @@ def shell_fragment(edition: str) -> str:
     return f"shell-{edition}"
 
 
-def recent_news_fragment(edition: str) -> str:
-    return f"recent-{edition}"
+def recent_news_fragment(edition: str, today: date) -> str:
+    """The recent-news column on `today` (its lines date what is older)."""
+    return f"recent-{edition}-{today:%Y%m%d}"
 
 
-def section_blocks_fragment(edition: str) -> str:
-    """The front page's column of sections."""
-    return f"sections-{edition}"
+def section_blocks_fragment(edition: str, today: date) -> str:
+    """The front page's column of sections on `today`."""
+    return f"sections-{edition}-{today:%Y%m%d}"
 
 
 def not_found_fragment(edition: str) -> str:
@@ -140,9 +141,10 @@ def per_article_fragment(family: str, pk: int) -> str:
     return f"{family}-{pk}"
 
 
-def headline_lines(edition: str) -> str:
-    """The family of a list's headline lines."""
-    return f"line-{edition}"
+def headline_lines(edition: str, day: date) -> str:
+    """The family of the headline lines of a list of `day` (today's lists, or All News of
+    that day): a line dates its item when it is of another day."""
+    return f"line-{edition}-{day:%Y%m%d}"
 
 
 def feed_items(form: str, text: str, edition: str) -> str:

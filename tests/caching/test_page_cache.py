@@ -389,7 +389,7 @@ def test_fragment_cache_can_be_switched_off(client, world, settings):
     from shpalta.caching import keys
     from shpalta.caching.pages import store
 
-    recent = keys.stored_fragment(keys.recent_news_fragment("en"))
+    recent = keys.stored_fragment(keys.recent_news_fragment("en", kyiv_today()))
     settings.PAGE_CACHE = False
     page = world["earlier"].get_absolute_url()
     fetch(client, page)

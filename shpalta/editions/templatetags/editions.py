@@ -6,7 +6,7 @@ from django import template
 from django.utils.translation import get_language
 
 from shpalta.editions.dates import dateline as format_dateline
-from shpalta.editions.dates import day_heading, kyiv_time, time_in_list
+from shpalta.editions.dates import day_heading, time_in_list
 
 register = template.Library()
 
@@ -19,11 +19,6 @@ def dateline(moment: datetime | None) -> str:
 @register.filter
 def dayline(day: date | None) -> str:
     return day_heading(day, get_language()) if day else ""
-
-
-@register.filter
-def kyiv_hhmm(moment: datetime | None) -> str:
-    return kyiv_time(moment).strftime("%H:%M") if moment else ""
 
 
 @register.filter

@@ -62,6 +62,7 @@ def article_page(request: HttpRequest, kind: str, year: str, month: str, day: st
             .get(pk=pk)
         )
 
+    recent_key, render_recent = recent_news(request)
     kept = cached_fragments(
         request,
         dict(
@@ -69,7 +70,7 @@ def article_page(request: HttpRequest, kind: str, year: str, month: str, day: st
                 shell_fragment(request),
                 (keys.article_parts_fragment(pk), lambda: _article_parts(request, article())),
                 (keys.article_more_fragment(pk), lambda: _article_more(request, article())),
-                recent_news(request),
+                (recent_key, render_recent),
             ]
         ),
     )
@@ -81,7 +82,7 @@ def article_page(request: HttpRequest, kind: str, year: str, month: str, day: st
         head,
         switch,
         text + kept[keys.article_more_fragment(pk)] + after_text,
-        aside + kept[keys.recent_news_fragment(code)] + after_aside,
+        aside + kept[recent_key] + after_aside,
     ]
     cache_tags.add(request, keys.ALL, keys.article(pk))
     shell = kept[keys.shell_fragment(code)].split(assembly.SLOT)

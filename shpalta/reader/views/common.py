@@ -17,6 +17,7 @@ from shpalta.caching import keys
 from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_fragment, cached_per_article
 from shpalta.caching.pages import page_number
+from shpalta.editions.dates import kyiv_today
 from shpalta.editions.registry import EDITIONS, Edition
 from shpalta.newsroom.models import Article, Kind, Section
 from shpalta.newsroom.models.article import KIND_URL_SEGMENTS
@@ -49,18 +50,22 @@ def paged(request: HttpRequest, queryset, per_page: int = PER_PAGE, count: int |
         raise Http404(_("There is no such page.")) from None
 
 
-def headlines(request: HttpRequest, articles) -> list[SafeString]:
+def headlines(request: HttpRequest, articles, day: date | None = None) -> list[SafeString]:
     """The lines of a list (includes/headline.html) of `articles`, a queryset or a list
     of ids, each kept per article and edition: a day of a dense archive costs nearly
-    what a day of a sparse one does."""
+    what a day of a sparse one does. A line gives its item's time, and its date too when
+    that is not `day` (today unless All News of another day)."""
     if not isinstance(articles, list):
         articles = list(articles.values_list("pk", flat=True))
+    day = day or kyiv_today()
     return cached_per_article(
         request,
-        keys.headline_lines(request.edition.code),
+        keys.headline_lines(request.edition.code, day),
         articles,
         Article.objects.for_listing().in_bulk,
-        lambda article: render_to_string("reader/includes/headline.html", {"article": article}),
+        lambda article: render_to_string(
+            "reader/includes/headline.html", {"article": article, "list_day": day}
+        ),
     )
 
 
@@ -137,11 +142,15 @@ def recent_news(request: HttpRequest):
     """The recent-news column's fragment: its key and how to render it."""
     code = request.edition.code
 
+    today = kyiv_today()
+
     def render():
         recent = list(live_in_edition(request).for_listing().newest_first()[:RECENT_NEWS])
         html = render_to_string(
-            "reader/includes/recent_news.html", {"recent_news": recent}, request=request
+            "reader/includes/recent_news.html",
+            {"recent_news": recent, "list_day": today},
+            request=request,
         )
         return html, {keys.ALL, keys.stream(code), *keys.articles(a.pk for a in recent)}
 
-    return keys.recent_news_fragment(code), render
+    return keys.recent_news_fragment(code, today), render

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from shpalta.caching import keys
 from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_fragment
+from shpalta.editions.dates import kyiv_today
 from shpalta.newsroom.models import Article, Kind, Section, TopStory
 from shpalta.syndication.metadata import organization, page_head
 
@@ -66,6 +67,7 @@ def _section_blocks(request: HttpRequest):
     week: its fragment's key and how to render it. One query over the week; kept until
     a story goes live in (or leaves) one of the edition's sections."""
     code = request.edition.code
+    today = kyiv_today()
 
     def render():
         recent = (
@@ -88,9 +90,11 @@ def _section_blocks(request: HttpRequest):
             (section, by_section[section.pk]) for section in sections if section.pk in by_section
         ]
         html = render_to_string(
-            "reader/includes/section_blocks.html", {"section_blocks": blocks}, request=request
+            "reader/includes/section_blocks.html",
+            {"section_blocks": blocks, "list_day": today},
+            request=request,
         )
         shown = {keys.ALL, *(keys.section(code, section.pk) for section in sections)}
         return html, shown | keys.articles(article.pk for article in recent)
 
-    return keys.section_blocks_fragment(code), render
+    return keys.section_blocks_fragment(code, today), render

@@ -82,7 +82,7 @@ def all_news(
             "day": shown,
             "is_today": shown == today,
             "page": page,
-            "headlines": headlines(request, page.object_list),
+            "headlines": headlines(request, page.object_list, day=shown),
             "previous_day_url": _day_url(shown - timedelta(days=1)) if shown > FIRST_DAY else None,
             "next_day_url": _day_url(shown + timedelta(days=1)) if shown < today else None,
             "today": today,
