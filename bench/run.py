@@ -11,6 +11,8 @@ baseline measured in the same run. Loopback only, bounded durations; `make bench
                           a 60 s flood of made-up addresses (bench/flood.lua), wrk at
                           full speed                                         ≤ 2 × quiet
                           and readers at a steady pace (bench/readers.lua)
+    database outage       50 req/s over 200 kept pages, PostgreSQL cut off for 5 minutes
+                          (bench/outage.py): share of 200s ≥ 99.9 %, 0 5xx, back ≤ 10 s
     static mirror         export_mirror of 30 days, 10,000 articles (bench/mirror_export.py)
                                                                               ≤ 60 s
     archive scale         every page type and the API, uncached (PAGE_CACHE=0), one
@@ -732,6 +734,11 @@ def main() -> None:
             f"| {row['p99']:.1f} | {ratio} |"
         )
 
+    print("\nA database outage (bench/outage.py; PostgreSQL):", flush=True)
+    outage = [PY, str(ROOT / "bench" / "outage.py")]
+    if options.postgres:
+        outage += ["--postgres", options.postgres]
+    subprocess.run(outage, cwd=ROOT, check=False)  # noqa: S603  (says why when it cannot)
     print("\nThe static mirror's export (bench/mirror_export.py):", flush=True)
     subprocess.run([PY, str(ROOT / "bench" / "mirror_export.py")], cwd=ROOT, check=True)  # noqa: S603
 
