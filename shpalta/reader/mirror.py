@@ -116,6 +116,18 @@ class Scope:
     def __init__(self, first: date, today: date):
         self.first, self.today = first, today
         self._decided: dict[str, bool] = {}
+        self._matched: dict[str, tuple[str, dict] | None] = {}
+
+    def _match(self, path: str) -> tuple[str, dict] | None:
+        """The view a path resolves to (its name and arguments), once per path."""
+        if path not in self._matched:
+            with translation.override(edition_for_path(path).code):
+                try:
+                    match = resolve(path)
+                except Resolver404:
+                    match = None
+            self._matched[path] = (match.view_name, match.kwargs) if match else None
+        return self._matched[path]
 
     def __contains__(self, url: str) -> bool:
         """`url`: a path with its query, if any."""
@@ -129,12 +141,10 @@ class Scope:
         asked = dict(parse_qsl(query, keep_blank_values=True))
         if any(name not in ("page", "p") for name in asked):
             return False
-        with translation.override(edition_for_path(path).code):
-            try:
-                match = resolve(path)
-            except Resolver404:
-                return False
-        name = match.view_name
+        match = self._match(path)
+        if match is None:
+            return False
+        name, kwargs = match
         if name in FIRST_PAGES or name in FEEDS or name in ROOT:
             return not asked
         if name in PAGED_TODAY:
@@ -143,12 +153,12 @@ class Scope:
             if name == "reader:article" and asked:
                 return False
             try:
-                day = date(*(int(match.kwargs[part]) for part in ("year", "month", "day")))
+                day = date(*(int(kwargs[part]) for part in ("year", "month", "day")))
             except ValueError:
                 return False
             return self.first <= day <= self.today and "p" not in asked
         if name == "feeds:month_sitemap":
-            month = (int(match.kwargs["year"]), int(match.kwargs["month"]))
+            month = (int(kwargs["year"]), int(kwargs["month"]))
             return (self.first.year, self.first.month) <= month <= (
                 self.today.year,
                 self.today.month,
@@ -186,24 +196,22 @@ class Scope:
         """A page that changes with the clock, not only by a publishing event: the front
         pages and today's (their times and dates), yesterday's day (its "next day"
         link), the news sitemap (the last two days)."""
-        with translation.override(edition_for_path(url).code):
-            try:
-                match = resolve(url.partition("?")[0])
-            except Resolver404:
-                return True
-        if match.view_name in ("reader:day", "reader:lite_day"):
-            day = date(*(int(match.kwargs[part]) for part in ("year", "month", "day")))
+        match = self._match(url.partition("?")[0])
+        if match is None:
+            return True
+        name, kwargs = match
+        if name in ("reader:day", "reader:lite_day"):
+            day = date(*(int(kwargs[part]) for part in ("year", "month", "day")))
             return day >= self.today - timedelta(days=1)
-        return match.view_name in {
+        return name in {
             "reader:front", "reader:lite_front", "feeds:news_sitemap", "sitemap_index",
             *PAGED_TODAY,
         }  # fmt: skip
 
     def shows_latest(self, url: str) -> bool:
         """A page whose own content is the latest stories: the edition's feeds."""
-        with translation.override(edition_for_path(url).code):
-            name = resolve(url.partition("?")[0]).view_name
-        return name.startswith(("feeds:edition_", "feeds:partner_"))
+        match = self._match(url.partition("?")[0])
+        return bool(match) and match[0].startswith(("feeds:edition_", "feeds:partner_"))
 
 
 class Renderer:

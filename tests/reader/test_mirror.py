@@ -20,7 +20,12 @@ from shpalta.reader.mirror import MANIFEST, broken_links, file_of
 from ..factories import house_body, make_article, make_image, make_tag
 
 # The workers that render are processes of their own: they read what the test committed.
-pytestmark = pytest.mark.django_db(transaction=True)
+# They are forked; threads of earlier tests' servers may be alive in the test process, and
+# the renderers touch nothing of theirs.
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning"),
+]
 MIRROR = "http://shpaltamirrorexample.onion"
 
 
