@@ -17,20 +17,19 @@ Usage: python bench/outage.py [--postgres postgres://postgres@127.0.0.1:5432]
 import argparse
 import collections
 import json
-import socket
 import sys
 import threading
 import time
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import suppress
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from relay import Relay
 from run import PY, WORK, free_port, granian, run, shpalta_env, wait_for
 
 NAME = "shpalta_bench_outage"
@@ -48,47 +47,6 @@ for edition in EDITIONS:
 unseen = [a.get_absolute_url() for a in Article.objects.live().in_edition("en")][-1]
 print(json.dumps({"pages": paths, "unseen": unseen}))
 """
-
-
-class Relay:
-    """A TCP relay to PostgreSQL that is stopped (connections cut, new ones refused)."""
-
-    def __init__(self, target: int):
-        self.target, self.port, self.links = target, free_port(), []
-        self.start()
-
-    def start(self):
-        self.listener = socket.create_server(("127.0.0.1", self.port), reuse_port=True)
-        threading.Thread(target=self._accept, args=(self.listener,), daemon=True).start()
-
-    def stop(self):
-        with suppress(OSError):
-            self.listener.shutdown(socket.SHUT_RDWR)
-        self.listener.close()
-        for link in self.links:
-            with suppress(OSError):
-                link.shutdown(socket.SHUT_RDWR)
-                link.close()
-        self.links.clear()
-
-    def _accept(self, listener):
-        while True:
-            try:
-                client, _ = listener.accept()
-                upstream = socket.create_connection(("127.0.0.1", self.target))
-            except OSError:
-                return
-            self.links += [client, upstream]
-            for source, sink in ((client, upstream), (upstream, client)):
-                threading.Thread(target=_pipe, args=(source, sink), daemon=True).start()
-
-
-def _pipe(source, sink):
-    with suppress(OSError):
-        while data := source.recv(65536):
-            sink.sendall(data)
-    with suppress(OSError):
-        sink.shutdown(socket.SHUT_WR)
 
 
 def status_of(url: str) -> int:

@@ -1,12 +1,11 @@
 """The production server (granian, as bin/serve runs it) on the test's database, for tests
-that need real processes: started by a test, stopped after it."""
+that need real processes: started by a test, stopped after it; and the TCP relay that
+cuts a link to it or to the database (bench/relay.py, shared with the benchmarks)."""
 
 import contextlib
 import os
-import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -14,6 +13,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import connection
+
+from bench.relay import Relay  # noqa: F401  (for the tests that cut a link)
 
 from .conftest import free_port
 
@@ -73,46 +74,3 @@ def granian(tmp_path: Path, workers: int = 2, **env):
     finally:
         process.terminate()
         process.wait(timeout=10)
-
-
-class Relay:
-    """A TCP relay on a loopback port to another, which a test stops and starts again:
-    what is behind it gone for whoever connects through it, while it goes on."""
-
-    def __init__(self, target: int):
-        self.target, self.port = target, free_port()
-        self.connections: list[socket.socket] = []
-        self.start()
-
-    def start(self) -> None:
-        self.listener = socket.create_server(("127.0.0.1", self.port), reuse_port=True)
-        threading.Thread(target=self._accept, args=(self.listener,), daemon=True).start()
-
-    def stop(self) -> None:
-        with contextlib.suppress(OSError):
-            self.listener.shutdown(socket.SHUT_RDWR)  # wakes the accept() under way
-        self.listener.close()
-        for link in self.connections:
-            with contextlib.suppress(OSError):
-                link.shutdown(socket.SHUT_RDWR)
-                link.close()
-        self.connections.clear()
-
-    def _accept(self, listener) -> None:
-        while True:
-            try:
-                client, _ = listener.accept()
-                upstream = socket.create_connection(("127.0.0.1", self.target))
-            except OSError:
-                return
-            self.connections += [client, upstream]
-            for source, sink in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pipe, args=(source, sink), daemon=True).start()
-
-    @staticmethod
-    def _pipe(source, sink) -> None:
-        with contextlib.suppress(OSError):
-            while data := source.recv(65536):
-                sink.sendall(data)
-        with contextlib.suppress(OSError):
-            sink.shutdown(socket.SHUT_WR)

@@ -21,6 +21,7 @@ from shpalta.syndication.metadata import describe_article, page_head
 
 from .. import assembly
 from .common import (
+    background_links,
     edition_switch,
     front_page_links,
     headlines,
@@ -105,14 +106,7 @@ def _article_parts(request: HttpRequest, article: Article) -> tuple[str, set[str
         "recent_news_html": assembly.SLOT,
     }
     html = assembly.SLOT.join(assembly.render_parts(request, "reader/article.html", context))
-    linked = {
-        item["article"].pk
-        for block in article.body
-        if block.block_type == "background"
-        for item in block.value
-        if item["article"] is not None
-    }
-    return html, {keys.ALL, *keys.articles([article.pk, *linked])}
+    return html, {keys.ALL, *keys.articles([article.pk, *background_links(article)])}
 
 
 def _article_more(request: HttpRequest, article: Article) -> tuple[str, set[str]]:

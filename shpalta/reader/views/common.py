@@ -69,6 +69,32 @@ def headlines(request: HttpRequest, articles, day: date | None = None) -> list[S
     )
 
 
+def archive_day(year: str | None, month: str | None, day: str | None) -> date:
+    """The Kyiv day an All News address asks for (today without one); 404 for a day that
+    is not a date or not in the archive."""
+    today = kyiv_today()
+    if year is None:
+        return today
+    try:
+        shown = date(int(year), int(month), int(day))
+    except ValueError:
+        raise Http404(_("That is not a date.")) from None
+    if not FIRST_DAY <= shown <= today:
+        raise Http404(_("There is no news for that day."))
+    return shown
+
+
+def background_links(article: Article) -> set[int]:
+    """The articles an article's Background blocks link to: its page shows their state."""
+    return {
+        item["article"].pk
+        for block in article.body
+        if block.block_type == "background"
+        for item in block.value
+        if item["article"] is not None
+    }
+
+
 def in_each_edition(url: Callable[[Edition], str]) -> dict[str, str]:
     links = {}
     for edition in EDITIONS:

@@ -30,6 +30,7 @@ from shpalta.syndication.metadata import FeedLink, feed_links
 
 from .common import (
     FIRST_DAY,
+    archive_day,
     headlines,
     in_each_edition,
     live_in_edition,
@@ -57,15 +58,7 @@ def all_news(
         except ValueError:
             raise Http404(_("That is not a date.")) from None
         return redirect(_day_url(picked))
-    if year is None:
-        shown = today
-    else:
-        try:
-            shown = date(int(year), int(month), int(day))
-        except ValueError:
-            raise Http404(_("That is not a date.")) from None
-    if not FIRST_DAY <= shown <= today:
-        raise Http404(_("There is no news for that day."))
+    shown = archive_day(year, month, day)
     start, end = kyiv_day_bounds(shown)
     page = paged(
         request,

@@ -32,7 +32,14 @@ from shpalta.newsroom.models.article import live_story
 from shpalta.syndication.links import absolute
 
 from ..assembly import SLOT
-from .common import FIRST_DAY, in_each_edition, live_in_edition, paged
+from .common import (
+    FIRST_DAY,
+    archive_day,
+    background_links,
+    in_each_edition,
+    live_in_edition,
+    paged,
+)
 from .front import choose_top_stories
 
 PREFIX = "lite/"
@@ -118,15 +125,7 @@ def lite_all_news(
 ) -> HttpResponse:
     """All News of one Kyiv day, today by default, in pages of DAY_ITEMS."""
     today = kyiv_today()
-    if year is None:
-        shown = today
-    else:
-        try:
-            shown = date(int(year), int(month), int(day))
-        except ValueError:
-            raise Http404(_("That is not a date.")) from None
-    if not FIRST_DAY <= shown <= today:
-        raise Http404(_("There is no news for that day."))
+    shown = archive_day(year, month, day)
     start, end = kyiv_day_bounds(shown)
     page = paged(
         request,
@@ -184,13 +183,7 @@ def lite_article(request: HttpRequest, kind: str, year: str, month: str, day: st
             for sibling in siblings
         },
     }
-    linked = {
-        item["article"].pk
-        for block in article.body
-        if block.block_type == "background"
-        for item in block.value
-        if item["article"] is not None
-    }
+    linked = background_links(article)
 
     # The blocks in one render, a slot mark after each, rather than a render each.
     blocks = render_to_string(
