@@ -73,4 +73,8 @@ def granian(tmp_path: Path, workers: int = 2, **env):
         yield url
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # a worker stuck: not left running after the test
+            process.kill()
+            process.wait()
