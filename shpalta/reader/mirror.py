@@ -50,6 +50,8 @@ from shpalta.caching.purge import purged_since, records_since
 from shpalta.editions.dates import kyiv_today
 from shpalta.editions.registry import EDITIONS, edition_for_path
 
+from .views.common import day_url
+
 MANIFEST = ".shpalta-mirror.json"
 BATCH = 40
 # A purge is timed when its publishing transaction writes it, and seen when that commits:
@@ -186,9 +188,7 @@ class Scope:
                 ]
                 day = self.first
                 while day <= self.today:
-                    parts = {"year": day.year, "month": f"{day.month:02d}", "day": day.day}
-                    urls += [reverse("reader:day", kwargs=parts)]
-                    urls += [reverse("reader:lite_day", kwargs=parts)]
+                    urls += [day_url(day), day_url(day, "reader:lite_day")]
                     day += timedelta(days=1)
         return urls
 

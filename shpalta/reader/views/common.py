@@ -84,6 +84,11 @@ def archive_day(year: str | None, month: str | None, day: str | None) -> date:
     return shown
 
 
+def day_url(day: date, route: str = "reader:day") -> str:
+    """The address of All News of a Kyiv day (`route`: its lite version's, reader:lite_day)."""
+    return reverse(route, kwargs={"year": day.year, "month": f"{day.month:02d}", "day": day.day})
+
+
 def background_links(article: Article) -> set[int]:
     """The articles an article's Background blocks link to: its page shows their state."""
     return {

@@ -31,6 +31,7 @@ from shpalta.syndication.metadata import FeedLink, feed_links
 from .common import (
     FIRST_DAY,
     archive_day,
+    day_url,
     headlines,
     in_each_edition,
     live_in_edition,
@@ -39,12 +40,6 @@ from .common import (
 )
 
 URL_KINDS = {segment: kind for kind, segment in KIND_URL_SEGMENTS.items()}
-
-
-def _day_url(day: date) -> str:
-    return reverse(
-        "reader:day", kwargs={"year": day.year, "month": f"{day.month:02d}", "day": day.day}
-    )
 
 
 def all_news(
@@ -57,7 +52,7 @@ def all_news(
             picked = date.fromisoformat(request.GET["date"][:10])
         except ValueError:
             raise Http404(_("That is not a date.")) from None
-        return redirect(_day_url(picked))
+        return redirect(day_url(picked))
     shown = archive_day(year, month, day)
     start, end = kyiv_day_bounds(shown)
     page = paged(
@@ -66,7 +61,7 @@ def all_news(
     )
     cache_tags.add(request, keys.day(request.edition.code, shown))
     links = in_each_edition(
-        lambda edition: reverse("reader:all_news") if shown == today else _day_url(shown)
+        lambda edition: reverse("reader:all_news") if shown == today else day_url(shown)
     )
     return render_page(
         request,
@@ -76,8 +71,8 @@ def all_news(
             "is_today": shown == today,
             "page": page,
             "headlines": headlines(request, page.object_list, day=shown),
-            "previous_day_url": _day_url(shown - timedelta(days=1)) if shown > FIRST_DAY else None,
-            "next_day_url": _day_url(shown + timedelta(days=1)) if shown < today else None,
+            "previous_day_url": day_url(shown - timedelta(days=1)) if shown > FIRST_DAY else None,
+            "next_day_url": day_url(shown + timedelta(days=1)) if shown < today else None,
             "today": today,
         },
         links,

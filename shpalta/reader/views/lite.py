@@ -10,7 +10,7 @@ template each: no chrome fragment, no recent-news column."""
 
 import base64
 import hashlib
-from datetime import date, timedelta
+from datetime import timedelta
 from functools import cache
 from pathlib import Path
 
@@ -36,6 +36,7 @@ from .common import (
     FIRST_DAY,
     archive_day,
     background_links,
+    day_url,
     in_each_edition,
     live_in_edition,
     paged,
@@ -43,6 +44,7 @@ from .common import (
 from .front import choose_top_stories
 
 PREFIX = "lite/"
+LITE_DAY = "reader:lite_day"
 # Lines of a list page: 20 headlines of the longest kind (255 letters, a label) and the
 # page around them stay under 15 KB.
 FRONT_ITEMS = 16  # after the four top stories
@@ -114,12 +116,6 @@ def lite_front(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _lite_day_url(day: date) -> str:
-    return reverse(
-        "reader:lite_day", kwargs={"year": day.year, "month": f"{day.month:02d}", "day": day.day}
-    )
-
-
 def lite_all_news(
     request: HttpRequest, year: str | None = None, month: str | None = None, day: str | None = None
 ) -> HttpResponse:
@@ -138,7 +134,9 @@ def lite_all_news(
     cache_tags.add(request, keys.day(request.edition.code, shown))
     cache_tags.add_articles(request, page.object_list)
     links = in_each_edition(
-        lambda edition: reverse("reader:lite_all_news") if shown == today else _lite_day_url(shown)
+        lambda edition: (
+            reverse("reader:lite_all_news") if shown == today else day_url(shown, LITE_DAY)
+        )
     )
     return _render(
         request,
@@ -148,10 +146,10 @@ def lite_all_news(
             "is_today": shown == today,
             "list_day": shown,
             "page": page,
-            "previous_day_url": _lite_day_url(shown - timedelta(days=1))
+            "previous_day_url": day_url(shown - timedelta(days=1), LITE_DAY)
             if shown > FIRST_DAY
             else None,
-            "next_day_url": _lite_day_url(shown + timedelta(days=1)) if shown < today else None,
+            "next_day_url": day_url(shown + timedelta(days=1), LITE_DAY) if shown < today else None,
             "links": links,
         },
     )
