@@ -18,6 +18,7 @@ Surrogate keys:
     month-<ed>-<YYYY-MM>, news-<ed>, sitemaps
                         sitemaps of a month, of the last 48 hours, and the index
     api                 content API lists; info-<ed> Support and About
+    corrections-<ed>    the corrections log and its feeds
 """
 
 import hashlib
@@ -63,6 +64,10 @@ def urgent(edition: str) -> str:
 
 def info(edition: str) -> str:
     return f"info-{edition}"
+
+
+def corrections(edition: str) -> str:
+    return f"corrections-{edition}"
 
 
 def day(edition: str, day: date) -> str:

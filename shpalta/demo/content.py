@@ -32,6 +32,7 @@ from shpalta.newsroom.models import (
     ArticleAuthor,
     ArticleTag,
     Author,
+    Correction,
     Kind,
     Label,
     NewsImage,
@@ -48,6 +49,7 @@ from . import texts
 
 STORIES = 160
 LONG_READ_EVERY = 40  # one story in forty is a long read: one of each kind
+CORRECTED_EVERY = 16  # one story in sixteen is corrected, in each of its editions
 SPAN = timedelta(days=3)
 LANGS = [edition.code for edition in EDITIONS]
 PALETTES = [
@@ -252,6 +254,7 @@ class _Writer:
         }
         authors = rng.sample(self.authors, 2 if kind != Kind.NEWS and index % 3 == 0 else 1)
         original = None
+        written = []
         for position, code in enumerate(langs):
             words = {key: fill(value, city, number, code) for key, value in frame[code].items()}
             published_at = when + timedelta(minutes=7 * position)
@@ -271,7 +274,21 @@ class _Writer:
                     authors = [self.authors[(index + 5) % len(self.authors)]]
             self._fill_article(article, frame, words, code, filing, labels, authors, published_at)
             original = original or article
+            written.append(article)
             self.summary.articles[code] += 1
+        if index % CORRECTED_EVERY == 2:
+            for article in written:
+                self._correct(article, texts.CORRECTIONS[article.edition.code][index % 3])
+
+    def _correct(self, article: Article, text: str) -> None:
+        """A correction published some hours after the story (before now)."""
+        made_at = max(
+            article.published_at,
+            min(article.published_at + timedelta(hours=3), self.now - timedelta(minutes=1)),
+        )
+        article.corrections = [Correction(text=text, made_at=made_at)]
+        article.save_revision().publish()
+        Article.objects.filter(pk=article.pk).update(updated_at=made_at)
 
     def _fill_article(self, article, frame, words, code, filing, labels, authors, published_at):
         article.headline = words["headline"]

@@ -809,3 +809,22 @@ HOUSE_AD = {
     "ru": "Поддержите независимую журналистику",
     "en": "Support independent journalism",
 }
+
+# Corrections of some demo stories, in each edition (written for the demo; they fit any story).
+CORRECTIONS = {
+    "uk": [
+        "У попередній версії цього матеріалу було неправильно вказано час заяви: її зробили вранці, а не ввечері.",
+        "У попередній версії цитату помилково приписали іншій посадовій особі. Текст виправлено.",
+        "Попередня версія неточно називала число в заголовку; тепер цифра правильна.",
+    ],
+    "ru": [
+        "В предыдущей версии этого материала было неверно указано время заявления: его сделали утром, а не вечером.",
+        "В предыдущей версии цитата по ошибке была приписана другому должностному лицу. Текст исправлен.",
+        "Предыдущая версия неточно называла число в заголовке; теперь цифра верная.",
+    ],
+    "en": [
+        "An earlier version of this story gave the wrong time of the statement: it was made in the morning, not in the evening.",
+        "An earlier version of this story attributed a quote to the wrong official. The text has been corrected.",
+        "An earlier version of this story gave an inaccurate figure in the headline; the figure is now correct.",
+    ],
+}

@@ -15,7 +15,9 @@ class PublishArticleAction(PublishRevisionAction):
 
     The publication time readers see is fixed when the article first goes live (at its
     scheduled time, if it had one) unless the editor set it; a later publish of an
-    already published article marks it updated.
+    already published article marks it updated, unless the editor marked the edit
+    minor (a typo, a link) and it adds no correction. A correction is dated when it is
+    first published, unless the editor dated it.
     """
 
     def _publish_revision(
@@ -42,7 +44,10 @@ class PublishArticleAction(PublishRevisionAction):
                 object.published_at or stored_published_at or min(object.go_live_at or now, now)
             )
             object.updated_at = stored_updated_at
-            if object.first_published_at is not None and changed:
+            corrected = _time_new_corrections(object, now)
+            if object.first_published_at is not None and (
+                corrected or (changed and not object.minor_edit)
+            ):
                 object.updated_at = now
         live_before = (
             type(object)
@@ -60,3 +65,18 @@ class PublishArticleAction(PublishRevisionAction):
                 before=before,
                 after=ArticleSnapshot.of(object),
             )
+
+
+def _time_new_corrections(article, now) -> bool:
+    """Date the article's corrections that have no time yet (now); whether any
+    correction is new or says something new since the stored version."""
+    stored = dict(
+        article.corrections.model.objects.filter(article_id=article.pk).values_list("pk", "text")
+    )
+    corrected = False
+    for correction in article.corrections.all():
+        if correction.made_at is None:
+            correction.made_at = now
+        if stored.get(correction.pk) != correction.text:
+            corrected = True
+    return corrected

@@ -84,6 +84,12 @@ class ArticleForm(ChooserForm):
         ("tag_links", "tag", gettext_lazy("List each tag once.")),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Each publish says for itself whether it is minor; the last one's choice is not
+        # carried over.
+        self.initial["minor_edit"] = False
+
     def clean(self):
         cleaned = super().clean()
         for relation, field, message in self.CHOSEN_ONCE:

@@ -52,6 +52,10 @@ def article_changed(
     article = after or before
     siblings = list(siblings)
     stale = {keys.API, *keys.articles([article.pk, *(pk for pk, _, _ in siblings)])}
+    if (before.corrections if before else ()) != (after.corrections if after else ()):
+        # The log lists corrections of live stories: one added, changed, or shown or
+        # hidden with its story. (The log's pages carry the a<pk> of the stories they show.)
+        stale.add(keys.corrections(article.edition))
     if before is None or after is None or before.published_at != after.published_at:
         # Goes live, is taken down or moves: every list it was or is in, and the other
         # editions' sitemaps, which name its address.

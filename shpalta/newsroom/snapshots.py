@@ -22,6 +22,7 @@ class ArticleSnapshot:
     author_ids: tuple[int, ...]
     label_ids: tuple[int, ...]
     is_urgent: bool
+    corrections: tuple[tuple[str, datetime | None], ...] = ()
 
     @classmethod
     def of(cls, article: "Article") -> "ArticleSnapshot":
@@ -36,4 +37,7 @@ class ArticleSnapshot:
             author_ids=tuple(link.author_id for link in article.author_links.all()),
             label_ids=tuple(label.pk for label in article.labels.all()),
             is_urgent=article.is_urgent,
+            corrections=tuple(
+                (correction.text, correction.made_at) for correction in article.corrections.all()
+            ),
         )

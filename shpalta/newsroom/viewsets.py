@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
+    InlinePanel,
     MultipleChooserPanel,
     ObjectList,
     PublishingPanel,
@@ -56,6 +57,16 @@ class ArticleViewSet(SnippetViewSet):
                     FieldPanel("lead"),
                     FieldPanel("body"),
                     FieldPanel("summary"),
+                    InlinePanel(
+                        "corrections",
+                        label=_("Corrections"),
+                        heading=_("Corrections"),
+                        help_text=_(
+                            "Readers see each correction at the end of the story, near its "
+                            "date and in the edition's corrections log."
+                        ),
+                    ),
+                    FieldPanel("minor_edit"),
                 ],
                 heading=_("Story"),
             ),

@@ -60,14 +60,14 @@ MARGIN = timedelta(seconds=60)
 # Pages of every list and of the site: in the mirror at their first page only.
 FIRST_PAGES = {
     "reader:front", "reader:lite_front", "reader:support", "reader:about", "reader:kind",
-    "reader:tag", "reader:author", "reader:section", "reader:label",
+    "reader:tag", "reader:author", "reader:section", "reader:label", "reader:corrections",
 }  # fmt: skip
 DATED = {"reader:day", "reader:lite_day", "reader:article", "reader:lite_article"}
 PAGED_TODAY = {"reader:all_news", "reader:lite_all_news"}
 # The edition's feeds and the sections'; a tag's or author's (thousands) lead to the origin.
 FEEDS = {
     f"feeds:{name}_{form}"
-    for name in ("edition", "urgent", "partner", "section")
+    for name in ("edition", "urgent", "partner", "section", "corrections")
     for form in ("rss", "atom")
 }
 ROOT = {"sitemap_index", "robots_txt", "feeds:news_sitemap"}

@@ -6,6 +6,7 @@ from shpalta.newsroom.models.article import KIND_URL_SEGMENTS
 
 from . import views
 from .views import lite, offline
+from .views.corrections import corrections_log
 
 app_name = "reader"
 KINDS = "|".join(KIND_URL_SEGMENTS.values())
@@ -25,6 +26,7 @@ urlpatterns = [
     path("labels/<slug:slug>/", views.label_page, name="label"),
     path("support/", views.info_page, {"kind": "support"}, name="support"),
     path("about/", views.info_page, {"kind": "about"}, name="about"),
+    path("corrections/", corrections_log, name="corrections"),
     path("search/", views.search_page, name="search"),
     path("manifest.webmanifest", offline.web_manifest, name="manifest"),
     # The lite edition (reader.views.lite): the same addresses after "lite/".

@@ -281,7 +281,11 @@ def _query(request: HttpRequest) -> str | None:
 def _for_ninjs(articles: ArticleQuerySet) -> ArticleQuerySet:
     images = NewsImage.objects.prefetch_renditions(ENCLOSURE_SPEC)
     return articles.select_related("locale", "section").prefetch_related(
-        "author_links__author", "tag_links__tag", "labels", Prefetch("main_image", images)
+        "author_links__author",
+        "tag_links__tag",
+        "labels",
+        "corrections",
+        Prefetch("main_image", images),
     )
 
 

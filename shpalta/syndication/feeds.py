@@ -1,5 +1,5 @@
 """RSS 2.0 and Atom feeds of an edition, its urgent news, a section, a tag and an author,
-and the partners' full-text feed, on Django's syndication framework.
+the partners' full-text feed and the corrections log, on Django's syndication framework.
 
 Every feed exists as RSS (`…/rss/`) and Atom (`…/atom/`). Items carry a GUID that never
 changes (links.article_uri), Kyiv times with their offset, the main image as an
@@ -30,9 +30,9 @@ from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_per_article
 from shpalta.editions.dates import kyiv_time
 from shpalta.editions.fields import edition_field_name
-from shpalta.newsroom.models import Article, Author, NewsImage, Section, Tag
+from shpalta.newsroom.models import Article, Author, Correction, NewsImage, Section, Tag
 
-from .links import absolute, article_uri
+from .links import absolute, article_uri, correction_uri
 
 ITEMS = 50
 ENCLOSURE_SPEC = "width-1200"
@@ -203,7 +203,10 @@ class ArticleFeed(Feed):
             articles = articles.defer("body")  # the partners' feed alone carries the text
         articles = list(
             articles.select_related("locale", "section").prefetch_related(
-                "author_links__author", "tag_links__tag", Prefetch("main_image", images)
+                "author_links__author",
+                "tag_links__tag",
+                "corrections",
+                Prefetch("main_image", images),
             )
         )
         feed = super().get_feed(replace(subject, items=articles), request)
@@ -307,3 +310,48 @@ class AuthorFeed(ArticleFeed):
             Article.objects.listed("author_links", author, request.edition.code),
             keys.author(request.edition.code, author.pk),
         )
+
+
+class CorrectionFeed(ArticleFeed):
+    """The edition's corrections log: an item for each correction, linking to it on its
+    story."""
+
+    def subject(self, request, **kwargs) -> FeedSubject:
+        return FeedSubject(
+            _("Corrections"),
+            reverse("reader:corrections"),
+            Correction.objects.shown_in(request.edition.code),
+            keys.corrections(request.edition.code),
+        )
+
+    def get_feed(self, subject: FeedSubject, request):
+        corrections = list(subject.articles[:ITEMS])
+        cache_tags.add(request, *keys.articles({c.article_id for c in corrections}))
+        return Feed.get_feed(self, replace(subject, items=corrections), request)
+
+    def item_title(self, correction: Correction) -> str:
+        return _("Correction: %(headline)s") % {"headline": correction.article.headline}
+
+    def item_link(self, correction: Correction) -> str:
+        return absolute(f"{correction.article.get_absolute_url()}#correction-{correction.pk}")
+
+    def item_description(self, correction: Correction) -> str:
+        return escape(correction.text)
+
+    def item_guid(self, correction: Correction) -> str:
+        return correction_uri(correction)
+
+    def item_pubdate(self, correction: Correction):
+        return kyiv_time(correction.made_at)
+
+    def item_updateddate(self, correction: Correction):
+        return kyiv_time(correction.made_at)
+
+    def item_author_name(self, correction: Correction) -> str:
+        return ""
+
+    def item_categories(self, correction: Correction) -> list[str]:
+        return []
+
+    def item_enclosures(self, correction: Correction) -> list[Enclosure]:
+        return []

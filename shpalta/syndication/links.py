@@ -18,3 +18,10 @@ def article_uri(article: Article) -> str:
     does (a corrected publication day changes the URL): urn:uuid from the story's
     translation key and the edition. Feeds give it as the GUID, the API as ninjs uri."""
     return uuid.uuid5(article.translation_key, article.locale.language_code).urn
+
+
+def correction_uri(correction) -> str:
+    """The corrections feed's GUID of a correction: urn:uuid, from its story's edition."""
+    article = correction.article
+    name = f"{article.locale.language_code}/{correction.pk}"
+    return uuid.uuid5(article.translation_key, name).urn

@@ -192,6 +192,17 @@ def article_structured_data(article: Article, canonical: str, images: list[str])
     }
     if images:
         news_article["image"] = images
+    corrections = [c for c in article.shown_corrections() if c.made_at]
+    if corrections:
+        news_article["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "text": correction.text,
+                "datePublished": kyiv_time(correction.made_at).isoformat(),
+                "url": f"{canonical}#correction-{correction.pk}",
+            }
+            for correction in corrections
+        ]
     breadcrumbs = {
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",

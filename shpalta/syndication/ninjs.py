@@ -11,6 +11,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 
 from shpalta.editions.dates import kyiv_time
 from shpalta.newsroom.models import Article, Kind
@@ -86,6 +87,17 @@ def _ninjs(article: Article, *, full: bool) -> dict:
         ]
     if article.main_image:
         item["associations"] = [_picture(article)]
+    corrections = [c for c in article.shown_corrections() if c.made_at]
+    if corrections:
+        # Readers' text in descriptions; partners who republished the story are told in
+        # the editorial note to correct their copy.
+        item["descriptions"] += [
+            {"role": "correction", "contentType": "text/plain", "value": correction.text}
+            for correction in corrections
+        ]
+        item["edNote"] = _("Corrected %(when)s. Please correct your copy too.") % {
+            "when": ", ".join(_time(c.made_at) for c in corrections)
+        }
     return item
 
 

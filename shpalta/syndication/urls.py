@@ -19,6 +19,7 @@ urlpatterns = [
     *_both_formats("", feeds.ArticleFeed, "edition"),
     *_both_formats("urgent/", feeds.UrgentFeed, "urgent"),
     *_both_formats("partner/", feeds.PartnerFeed, "partner"),
+    *_both_formats("corrections/", feeds.CorrectionFeed, "corrections"),
     *_both_formats("sections/<slug:slug>/", feeds.SectionFeed, "section"),
     *_both_formats("tags/<slug:slug>/", feeds.TagFeed, "tag"),
     *_both_formats("authors/<slug:slug>/", feeds.AuthorFeed, "author"),

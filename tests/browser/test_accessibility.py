@@ -6,7 +6,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
 from shpalta.editions.registry import EDITIONS, get_edition
-from shpalta.newsroom.models import Label
+from shpalta.newsroom.models import Correction, Label
 from shpalta.newsroom.services import article_translate
 
 from ..factories import house_body, make_article, make_author, make_image, make_section, make_tag
@@ -33,6 +33,8 @@ def story(newsroom):
         main_image_caption="Підпис",
     )
     make_article(headline="Ще одна", tags=[make_tag("eu")], is_urgent=True)
+    article.corrections = [Correction(text="У попередній версії була неправильна дата.")]
+    article.save_revision().publish()
     for code in ("ru", "en"):
         translation = article_translate(article=article, edition=get_edition(code))
         translation.save_revision().publish()
@@ -58,6 +60,7 @@ def _paths(story):
             f"{prefix}explainers/",
             f"{prefix}support/",
             f"{prefix}about/",
+            f"{prefix}corrections/",
             f"{prefix}no-such-page/",
             f"{prefix}lite/",
             f"{prefix}lite/news/",

@@ -17,7 +17,7 @@ from django.utils import timezone
 from wagtail.admin.admin_url_finder import AdminURLFinder
 
 from shpalta.editions.dates import KYIV, kyiv_today
-from shpalta.newsroom.models import Label
+from shpalta.newsroom.models import Correction, Label
 from shpalta.wsgi import application
 
 from ..conftest import sign_in
@@ -297,6 +297,31 @@ def test_an_edit_shows_at_once_and_leaves_unrelated_pages_cached(client, world, 
     if layer == "page cache":
         for url in unrelated:
             assert fetch(client, url)["X-Cache"] == "HIT", url
+
+
+def test_a_correction_shows_at_once_wherever_the_story_goes(client, world, layer):
+    article = world["earlier"]
+    text = "An earlier version of this story named the wrong district."
+    urls = [
+        article.get_absolute_url(),
+        "/eng/lite" + article.get_absolute_url().removeprefix("/eng"),
+        "/eng/corrections/",
+        "/eng/corrections/rss/",
+        "/eng/corrections/atom/",
+        "/eng/partner/rss/",
+        f"/api/v1/articles/en/{article.story_number}/",
+    ]
+    warm(client, [*urls, "/corrections/"])
+    article.corrections = [Correction(text=text)]
+    article.save_revision().publish()
+    for url in urls:
+        assert text in fetch(client, url).content.decode(), url
+    if layer == "page cache":  # the other editions' logs are left as they were
+        assert fetch(client, "/corrections/")["X-Cache"] == "HIT"
+    # Taken down, the story leaves the log and its feeds.
+    article.unpublish()
+    for url in ["/eng/corrections/", "/eng/corrections/rss/"]:
+        assert text not in fetch(client, url).content.decode(), url
 
 
 def test_an_edit_that_drops_a_tag_takes_it_off_that_tag_page(client, world, layer):

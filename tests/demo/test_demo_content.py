@@ -11,7 +11,16 @@ from django.utils import timezone
 
 from shpalta.ads.models import AdSlot
 from shpalta.demo.content import DemoContentExistsError, write_demo_content
-from shpalta.newsroom.models import Article, Author, Kind, Label, NewsImage, Section, Tag
+from shpalta.newsroom.models import (
+    Article,
+    Author,
+    Correction,
+    Kind,
+    Label,
+    NewsImage,
+    Section,
+    Tag,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -37,6 +46,13 @@ def test_demo_command_writes_a_newspaper_and_prints_working_logins(client, capsy
     for label in ("explainer", "exclusive", "live"):
         assert articles.filter(labels__slug=label).exists(), label
     assert articles.filter(has_photos=True).exists() and articles.filter(has_video=True).exists()
+    # A few corrected stories in each edition, dated after the story and marked updated.
+    for code in ("uk", "ru", "en"):
+        corrected = Correction.objects.shown_in(code)
+        assert 3 <= corrected.count() <= 20, code
+        for correction in corrected:
+            assert correction.article.published_at <= correction.made_at <= timezone.now()
+            assert correction.article.updated_at == correction.made_at
 
     linked = 0
     for article in articles.filter(locale__language_code="en"):

@@ -73,6 +73,7 @@ def article_form(*, section, author, tag=None, blocks=None, **fields) -> dict:
         "section": section.pk if section else "",
         "author_links": inline_formset([{"author": author.pk}], min=1),
         "tag_links": inline_formset([{"tag": tag.pk}] if tag else []),
+        "corrections": inline_formset([]),
         "story_number": "",
         "published_at": "",
         "main_image": "",

@@ -1,6 +1,7 @@
 """The newsroom's content model: articles and the taxonomy they are filed under."""
 
 from .article import Article, ArticleAuthor, ArticleQuerySet, ArticleTag, Kind, StoryNumber
+from .corrections import Correction
 from .curation import MAX_TOP_STORIES, FrontPage, TopStory
 from .images import NewsImage, NewsRendition
 from .pages import InfoPage, InfoPageKind
@@ -13,6 +14,7 @@ __all__ = [
     "ArticleQuerySet",
     "ArticleTag",
     "Author",
+    "Correction",
     "FrontPage",
     "InfoPage",
     "InfoPageKind",

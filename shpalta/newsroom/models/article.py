@@ -250,6 +250,14 @@ class Article(
         help_text=_("Shown on the article. Left empty, it is the moment the article goes live."),
     )
     updated_at = models.DateTimeField(_("last updated"), null=True, blank=True, editable=False)
+    minor_edit = models.BooleanField(
+        _("minor edit"),
+        default=False,
+        help_text=_(
+            "A typo or a link: publishing keeps the “Updated” time as it was. "
+            "A new correction marks the story updated all the same."
+        ),
+    )
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="article")
     workflow_states = GenericRelation(
@@ -275,6 +283,7 @@ class Article(
         "locked_by",
         "published_at",
         "updated_at",
+        "minor_edit",
     ]
 
     # The index holds lemmas (newsroom/search.py, the methods below): the headline's,
@@ -433,12 +442,34 @@ class Article(
         ).execute(skip_permission_checks=skip_permission_checks)
 
     def with_content_json(self, content):
-        # Times set by publishing belong to the article, not to a revision saved before them.
+        # Times set by publishing belong to the article, not to a revision saved before them:
+        # its own, and those of its corrections (set when each was first published).
         obj = super().with_content_json(content)
         obj.updated_at = self.updated_at
         if obj.published_at is None:
             obj.published_at = self.published_at
+        untimed = [c for c in obj.corrections.all() if c.made_at is None and c.pk]
+        if untimed:
+            made = dict(
+                self.corrections.model.objects.filter(
+                    article=self, pk__in=[c.pk for c in untimed]
+                ).values_list("pk", "made_at")
+            )
+            for correction in untimed:
+                correction.made_at = made.get(correction.pk)
         return obj
+
+    def shown_corrections(self) -> list:
+        """The corrections readers see, oldest first (a preview shows those not yet
+        published last, without a time)."""
+        return sorted(
+            self.corrections.all(),
+            key=lambda c: (
+                c.made_at is None,
+                c.made_at.timestamp() if c.made_at else 0,
+                c.sort_order or 0,
+            ),
+        )
 
     def sync_listed_links(self) -> None:
         """Copy the article's edition, live state and publication time onto its tag and

@@ -59,6 +59,7 @@ def article_page(request: HttpRequest, kind: str, year: str, month: str, day: st
                 Prefetch("author_links", ArticleAuthor.objects.select_related("author")),
                 Prefetch("tag_links", ArticleTag.objects.select_related("tag")),
                 "labels",
+                "corrections",
             )
             .get(pk=pk)
         )

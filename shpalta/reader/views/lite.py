@@ -166,7 +166,7 @@ def lite_article(request: HttpRequest, kind: str, year: str, month: str, day: st
         return redirect(canonical, permanent=True)
     article = (
         Article.objects.select_related("locale")
-        .prefetch_related("author_links__author", "labels")
+        .prefetch_related("author_links__author", "labels", "corrections")
         .get(pk=pk)
     )
     siblings = (
