@@ -1,12 +1,24 @@
 """Admin views where Wagtail's own need to know the edition or the newsroom's roles."""
 
-from django.core.exceptions import PermissionDenied
+import json
+import re
+
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from wagtail.admin import messages
 from wagtail.admin.forms.choosers import SearchFilterMixin
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
-from wagtail.models import Locale
+from wagtail.models import Locale, Revision
 from wagtail.search.backends import get_search_backend
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
-from wagtail.snippets.views.snippets import CreateView, IndexView, PreviewOnCreateView
+from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, PreviewOnCreateView
+
+from shpalta.editions.dates import dateline
 
 from . import search
 
@@ -17,6 +29,141 @@ class ArticleCreateView(CreateView):
         # new English article would be previewed in the Ukrainian edition.
         url = super().get_preview_url()
         return self._set_locale_query_param(url) if url else url
+
+
+# What a revision holds besides the story: times and states kept by publishing and the
+# editor's own bookkeeping. A difference there is not someone else's edit.
+_BOOKKEEPING = {
+    "pk", "id", "live", "has_unpublished_changes", "first_published_at", "last_published_at",
+    "live_revision", "latest_revision", "latest_revision_created_at", "locked", "locked_at",
+    "locked_by", "expired", "published_at", "updated_at", "minor_edit", "draft_title",
+    "go_live_at", "expire_at", "translation_key", "locale",
+}  # fmt: skip
+
+
+class ArticleEditView(EditView):
+    """Wagtail's edit view, which refuses a save from a form older than the article's
+    latest revision when that revision changed the story. Wagtail refuses it for autosave
+    only: a second editor who opened the story before a first one saved would otherwise
+    replace the first one's work without a word. The form comes back with what they
+    typed, a message naming who changed which fields since, and a link to compare that
+    version with the one they opened. Autosave stays refused on that form (Wagtail's own
+    check, fed the time of the version they opened); saving it again is a save over the
+    newer version, made knowingly."""
+
+    def is_valid(self, form):
+        valid = super().is_valid(form)
+        if self.expects_json_response or not self.is_out_of_date:
+            return valid
+        loaded = self._loaded_revision()
+        if loaded is not None and not _changed_fields(loaded, self.latest_revision):
+            # Nothing but bookkeeping changed since: an autosave of the same story (the
+            # rich text editor gives its blocks new keys on load), a save of this form.
+            return valid
+        self.overwrite_refused = True
+        self.produced_error_code = "invalid_revision"
+        self.produced_error_message = self._conflict_message(loaded)
+        return False
+
+    def _loaded_revision(self) -> Revision | None:
+        loaded = self.request.POST.get("loaded_revision_id", "")
+        if not loaded.isdigit():
+            return None
+        return self.object.revisions.filter(pk=int(loaded)).first()
+
+    def _conflict_message(self, loaded: Revision | None):
+        latest = self.latest_revision
+        who = latest.user.get_full_name() or latest.user.get_username() if latest.user else ""
+        message = format_html(
+            "{} {}",
+            _(
+                "Not saved: %(who)s saved this story at %(when)s, after you opened it, and "
+                "your save would replace that version."
+            )
+            % {"who": who or _("someone"), "when": dateline(latest.created_at, get_language())},
+            _(
+                "What you typed is still in the form. Compare the two versions, bring "
+                "their changes into yours if they should stay, then save again."
+            ),
+        )
+        changed = [self._label(key) for key in _changed_fields(loaded, latest)] if loaded else []
+        if changed:
+            fields = ", ".join(map(str, changed))
+            message = format_html(
+                "{} {}", message, _("They changed: %(fields)s.") % {"fields": fields}
+            )
+        self.conflict_buttons = []
+        if loaded:
+            url = reverse(
+                self.revisions_compare_url_name, args=[self.object.pk, loaded.pk, latest.pk]
+            )
+            self.conflict_buttons.append(
+                messages.button(url, _("Compare with the version you opened"), new_window=True)
+            )
+        return message
+
+    def _label(self, key: str) -> str:
+        try:
+            field = self.model._meta.get_field(key)
+        except FieldDoesNotExist:
+            return key
+        if field.is_relation and field.one_to_many:
+            return capfirst(field.related_model._meta.verbose_name_plural)
+        return capfirst(field.verbose_name)
+
+    def form_invalid(self, form):
+        if getattr(self, "overwrite_refused", False):
+            # Wagtail's message carries no buttons; this one leads to the comparison.
+            messages.error(self.request, self.produced_error_message, buttons=self.conflict_buttons)
+            self.produced_error_message = None
+        return super().form_invalid(form)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if getattr(self, "overwrite_refused", False):
+            # The form still holds the version its editor opened: autosave must not save
+            # it over the newer one behind their back.
+            context["loaded_revision_created_at"] = self.request.POST.get(
+                "loaded_revision_created_at", ""
+            )
+        return context
+
+
+def _comparable(value) -> str:
+    """A revision's value as JSON, without the keys the rich text editor gives its blocks
+    afresh each time it loads."""
+    return _BLOCK_KEY.sub("", json.dumps(value, sort_keys=True, cls=DjangoJSONEncoder))
+
+
+_BLOCK_KEY = re.compile(r' data-block-key=(?:\\)*"[^"\\]*(?:\\)*"')
+_CHILD_BOOKKEEPING = {"pk", "id", "sort_order", "article", "locale", "live", "published_at"}
+
+
+def _changed_fields(loaded: Revision, latest: Revision) -> list[str]:
+    """The fields (of the article and its child relations) that differ between two
+    revisions, bookkeeping aside."""
+    before, after = loaded.content, latest.content
+    changed = []
+    for key in sorted(set(before) | set(after)):
+        if key in _BOOKKEEPING:
+            continue
+        old, new = before.get(key), after.get(key)
+        if isinstance(old, list) and isinstance(new, list) and key in _CHILD_RELATIONS:
+            old, new = ([_without(child) for child in value] for value in (old, new))
+        if _comparable(old) != _comparable(new):
+            changed.append(key)
+    return changed
+
+
+_CHILD_RELATIONS = {"author_links", "tag_links", "corrections"}
+
+
+def _without(child):
+    return (
+        {k: v for k, v in child.items() if k not in _CHILD_BOOKKEEPING}
+        if isinstance(child, dict)
+        else child
+    )
 
 
 class ArticleIndexView(IndexView):

@@ -22,6 +22,7 @@ from .models import MAX_TOP_STORIES, Article, Author, FrontPage, InfoPage, Label
 from .views import (
     ArticleChooserViewSet,
     ArticleCreateView,
+    ArticleEditView,
     ArticleIndexView,
     ArticlePreviewOnCreateView,
 )
@@ -32,6 +33,7 @@ class ArticleViewSet(SnippetViewSet):
     index_view_class = ArticleIndexView
     chooser_viewset_class = ArticleChooserViewSet
     add_view_class = ArticleCreateView
+    edit_view_class = ArticleEditView
     preview_on_add_view_class = ArticlePreviewOnCreateView
     icon = "doc-full"
     menu_label = _("Articles")
