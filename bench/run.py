@@ -11,6 +11,8 @@ baseline measured in the same run. Loopback only, bounded durations; `make bench
                           a 60 s flood of made-up addresses (bench/flood.lua), wrk at
                           full speed                                         ≤ 2 × quiet
                           and readers at a steady pace (bench/readers.lua)
+    panic unpublish       50 articles of three editions taken down at once (bench/takedown.py):
+                          the last page gone, origin and Varnish, 3 rounds  p100 < 60 s
     database outage       50 req/s over 200 kept pages, PostgreSQL cut off for 5 minutes
                           (bench/outage.py): share of 200s ≥ 99.9 %, 0 5xx, back ≤ 10 s
     static mirror         export_mirror of 30 days, 10,000 articles (bench/mirror_export.py)
@@ -689,6 +691,19 @@ def main() -> None:
         )
         delays = json.loads(out.strip().splitlines()[-1])
 
+        print("Panic unpublish: 50 articles of three editions, polled until each is gone")
+        out = run(
+            [PY, "manage.py", "shell", "-c", "exec(open('bench/takedown.py').read())"],
+            shpalta_env(
+                var,
+                PAGE_CACHE_PATH=str(WORK / "page-cache.sqlite3"),
+                VARNISH_URLS=f"http://127.0.0.1:{ports['varnish']}",
+                BENCH_BASES=",".join(bases),
+                BENCH_ROUNDS="3",
+            ),
+        )
+        takedowns = json.loads(out.strip().splitlines()[-1])
+
     print()
     print("| publish-to-visible, per page | p50 ms | p95 ms | max ms |")
     print("| --- | ---: | ---: | ---: |")
@@ -701,6 +716,23 @@ def main() -> None:
         print(
             f"| {url} | {ordered[len(ordered) // 2] * 1000:.0f} "
             f"| {p95 * 1000:.0f} | {ordered[-1] * 1000:.0f} |"
+        )
+    print()
+    print(
+        "| panic unpublish of 50 articles, round | action s | origin last gone s "
+        "| Varnish last gone s | p50 gone s |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: |")
+    varnish_base = f"http://127.0.0.1:{ports['varnish']}"
+    for number, result in enumerate(takedowns, 1):
+        by_base = {
+            base: [d for url, d in result["delays"].items() if url.startswith(base + "/")]
+            for base in (cached, varnish_base)
+        }
+        every = sorted(result["delays"].values())
+        print(
+            f"| {number} | {result['action']:.2f} | {max(by_base[cached]):.2f} "
+            f"| {max(by_base[varnish_base]):.2f} | {every[len(every) // 2]:.2f} |"
         )
     print()
     print(

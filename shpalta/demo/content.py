@@ -377,9 +377,15 @@ def _frame_key(frame: dict, code: str) -> tuple[str, str]:
 
 
 def ensure_demo_accounts(*, password: str) -> list[str]:
-    """The demo newsroom's logins: an editor, a reporter and a translator."""
+    """The demo newsroom's logins: an editor, a reporter, a translator and a duty editor
+    (who may take down many articles at once and freeze an account)."""
     User = get_user_model()
-    accounts = {"editor": "Editors", "reporter": "Reporters", "translator": "Translators"}
+    accounts = {
+        "editor": "Editors",
+        "reporter": "Reporters",
+        "translator": "Translators",
+        "duty": "Duty editors",
+    }
     for username, group in accounts.items():
         user, _created = User.objects.get_or_create(
             username=username, defaults={"email": f"{username}@example.org"}

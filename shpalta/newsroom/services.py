@@ -105,15 +105,24 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "simple_translation.submit_translation",
     ],
     # Third-party ad code runs on every page, so placing ads is a role of its own.
+    # (Duty editors, below: editors who may also take down many articles at once and
+    # freeze an account.)
     "Ad managers": [
         "wagtailadmin.access_admin",
         *(f"ads.{action}_adslot" for action in ("add", "change", "delete", "view")),
     ],
 }
+ROLE_PERMISSIONS["Duty editors"] = [
+    *ROLE_PERMISSIONS["Editors"],
+    "newsroom.add_takedown",
+    "newsroom.view_takedown",
+    "newsroom.freeze_account",
+]
 IMAGE_PERMISSIONS = {
     "Reporters": ["add_image", "choose_image"],
     "Translators": ["choose_image"],
     "Editors": ["add_image", "change_image", "choose_image"],
+    "Duty editors": ["add_image", "change_image", "choose_image"],
     "Ad managers": ["add_image", "choose_image"],
 }
 APPROVAL_WORKFLOW = "Editor approval"
@@ -155,6 +164,10 @@ def ensure_newsroom_roles() -> dict[str, Group]:
         task = GroupApprovalTask.objects.create(name="Editor review")
         task.groups.set([groups["Editors"]])
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    for workflow_task in WorkflowTask.objects.filter(workflow=workflow):
+        task = workflow_task.task.specific
+        if isinstance(task, GroupApprovalTask):
+            task.groups.add(groups["Duty editors"])  # they edit and approve as editors do
     WorkflowContentType.objects.get_or_create(
         content_type=ContentType.objects.get_for_model(Article), defaults={"workflow": workflow}
     )

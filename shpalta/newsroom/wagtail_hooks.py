@@ -1,16 +1,18 @@
 """Registers the newsroom's viewsets with the Wagtail admin, and hides the page tree:
 articles are snippets (see DESIGN.md), so Wagtail's pages would only confuse editors."""
 
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms.models import register_form_field_override
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.search import SearchArea
 from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.fields import StreamField
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 
+from . import takedown_views
 from .forms import WholeBlockField
 from .models import Article
 from .views import may_read_site_history
@@ -64,3 +66,28 @@ class ArticleSearchArea(SearchArea):
 @hooks.register("register_admin_search_area")
 def article_search_area():
     return ArticleSearchArea()
+
+
+@hooks.register("register_admin_urls")
+def takedown_urls():
+    return [
+        path("takedown/", takedown_views.takedown, name="newsroom_takedown"),
+        path(
+            "takedown/<int:pk>/put-back/",
+            takedown_views.put_back_view,
+            name="newsroom_takedown_put_back",
+        ),
+        path("takedown/freeze/", takedown_views.freeze, name="newsroom_freeze_account"),
+    ]
+
+
+class DutyEditorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("newsroom.add_takedown")
+
+
+@hooks.register("register_admin_menu_item")
+def takedown_menu_item():
+    return DutyEditorMenuItem(
+        _("Take down"), reverse("newsroom_takedown"), icon_name="warning", order=900
+    )

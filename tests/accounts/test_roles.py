@@ -5,7 +5,8 @@ row names fails the test, so a view added later is classified before it ships.
 Policy in words: reporters and translators cannot publish, unpublish or delete; only
 administrators manage users, roles, collections, workflows, sites, the page tree and
 documents, and read the audit trail; only ad managers (and administrators) touch ad
-slots; site history is for editors and administrators. Reporters may open a colleague's
+slots; site history is for editors and administrators; duty editors (and administrators)
+alone take down many articles at once and freeze accounts. Reporters may open a colleague's
 draft: the desk finishes each other's stories, and nothing goes live without an editor.
 """
 
@@ -29,7 +30,15 @@ from ..factories import make_article, make_author, make_image, make_section, mak
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ("anonymous", "reporter", "translator", "editor", "ad manager", "administrator")
+ROLES = (
+    "anonymous",
+    "reporter",
+    "translator",
+    "editor",
+    "duty editor",
+    "ad manager",
+    "administrator",
+)
 
 # What a role gets at a URL:
 #   ok    the page (followed through redirects, it ends on a page of the admin)
@@ -38,69 +47,69 @@ ROLES = ("anonymous", "reporter", "translator", "editor", "ad manager", "adminis
 #   405   the URL takes POST only (or 404: the view found nothing to show)
 # fmt: off
 MATRIX = [
-    # anon reporter translator editor ad-man. admin   URL names (a regular expression)
+    # anon reporter translator editor duty ad-man. admin   URL names (a regular expression)
     # Articles: write, preview, history; editors alone publish, unpublish and delete.
-    ("in   no   no   ok   no   ok", r"wagtailsnippets_newsroom_article:(delete|unpublish"
+    ("in   no   no   ok   ok   no   ok", r"wagtailsnippets_newsroom_article:(delete|unpublish"
                                     r"|revisions_unschedule)"),
-    ("in   ok   ok   ok   no   ok", r"wagtailsnippets_newsroom_article:(add|copy|edit|history"
+    ("in   ok   ok   ok   ok   no   ok", r"wagtailsnippets_newsroom_article:(add|copy|edit|history"
                                     r"|history_results|list|list_results|preview_on_add"
                                     r"|preview_on_edit|revisions_compare|revisions_revert"
                                     r"|revisions_view|usage|workflow_history)$"),
-    ("in   405  no   405  no   405", r"wagtailsnippets_newsroom_article:lock"),
-    ("in   no   no   405  no   405", r"wagtailsnippets_newsroom_article:unlock"),
-    ("in   404  404  404  404  404", r"wagtailsnippets_newsroom_article:(workflow_action"
+    ("in   405  no   405  405  no   405", r"wagtailsnippets_newsroom_article:lock"),
+    ("in   no   no   405  405  no   405", r"wagtailsnippets_newsroom_article:unlock"),
+    ("in   404  404  404  404  404  404", r"wagtailsnippets_newsroom_article:(workflow_action"
                                      r"|collect_workflow_action_data)"),
-    ("in   no   no   no   no   no", r"wagtailsnippets_newsroom_article:workflow_preview"),
-    ("in   404  404  404  no   404", r"wagtailsnippets_newsroom_article:"
+    ("in   no   no   no   no   no   no", r"wagtailsnippets_newsroom_article:workflow_preview"),
+    ("in   404  404  404  404  no   404", r"wagtailsnippets_newsroom_article:"
                                      r"workflow_history_detail"),
-    ("in   ok   ok   ok   ok   ok", r"wagtailsnippets_newsroom_article:"
+    ("in   ok   ok   ok   ok   ok   ok", r"wagtailsnippets_newsroom_article:"
                                     r"confirm_workflow_cancellation"),
     # Taxonomy: editors keep it; reporters may add tags; everyone in the newsroom reads it.
-    ("in   ok   no   ok   no   ok", r"wagtailsnippets_newsroom_tag:(add|copy|history"
+    ("in   ok   no   ok   ok   no   ok", r"wagtailsnippets_newsroom_tag:(add|copy|history"
                                     r"|history_results)"),
-    ("in   ok   ok   ok   no   ok", r"wagtailsnippets_newsroom_(tag|author|section"
+    ("in   ok   ok   ok   ok   no   ok", r"wagtailsnippets_newsroom_(tag|author|section"
                                     r"|label):(list|list_results)"),
-    ("in   no   no   ok   no   ok", r"wagtailsnippets_newsroom_(tag|author|section"
+    ("in   no   no   ok   ok   no   ok", r"wagtailsnippets_newsroom_(tag|author|section"
                                     r"|label):(add|copy|delete|edit|history|history_results"
                                     r"|usage)"),
     # Front pages and Support/About: editors.
-    ("in   no   no   ok   no   ok", r"wagtailsnippets_newsroom_frontpage:(edit|history"
+    ("in   no   no   ok   ok   no   ok", r"wagtailsnippets_newsroom_frontpage:(edit|history"
                                     r"|history_results|list|list_results|usage)"),
-    ("in   no   no   no   no   ok", r"wagtailsnippets_newsroom_frontpage:(add|copy|delete)"),
-    ("in   no   no   ok   no   ok", r"wagtailsnippets_newsroom_infopage:(add|copy|edit"
+    ("in   no   no   no   no   no   ok", r"wagtailsnippets_newsroom_frontpage:(add|copy|delete)"),
+    ("in   no   no   ok   ok   no   ok", r"wagtailsnippets_newsroom_infopage:(add|copy|edit"
                                     r"|history|history_results|list|list_results|usage)$"),
-    ("in   no   no   no   no   ok", r"wagtailsnippets_newsroom_infopage:delete"),
+    ("in   no   no   no   no   no   ok", r"wagtailsnippets_newsroom_infopage:delete"),
     # Ad slots: ad managers alone.
-    ("in   no   no   no   ok   ok", r"wagtailsnippets_ads_adslot:"),
-    ("in   no   no   no   ok   ok", r"wagtailsnippetchoosers_ads_adslot:create"),
+    ("in   no   no   no   no   ok   ok", r"wagtailsnippets_ads_adslot:"),
+    ("in   no   no   no   no   ok   ok", r"wagtailsnippetchoosers_ads_adslot:create"),
     # Choosers list what may be linked; creating from one needs the right to add.
-    ("in   ok   ok   ok   no   ok", r"wagtailsnippetchoosers_newsroom_article:create"),
-    ("in   ok   no   ok   no   ok", r"wagtailsnippetchoosers_newsroom_tag:create"),
-    ("in   no   no   ok   no   ok", r"wagtailsnippetchoosers_newsroom_(author|section|label"
+    ("in   ok   ok   ok   ok   no   ok", r"wagtailsnippetchoosers_newsroom_article:create"),
+    ("in   ok   no   ok   ok   no   ok", r"wagtailsnippetchoosers_newsroom_tag:create"),
+    ("in   no   no   ok   ok   no   ok", r"wagtailsnippetchoosers_newsroom_(author|section|label"
                                     r"|infopage):create"),
-    ("in   no   no   no   no   ok", r"wagtailsnippetchoosers_newsroom_frontpage:create"),
-    ("in   ok   ok   ok   ok   ok", r"wagtailsnippetchoosers_\w+:(choose|choose_results"
+    ("in   no   no   no   no   no   ok", r"wagtailsnippetchoosers_newsroom_frontpage:create"),
+    ("in   ok   ok   ok   ok   ok   ok", r"wagtailsnippetchoosers_\w+:(choose|choose_results"
                                     r"|chosen|chosen_multiple)$"),
     # Images: reporters, editors and ad managers upload; editors change; translators choose.
-    ("in   ok   no   ok   ok   ok", r"wagtailimages:(add|add_multiple|index|index_results)$"),
-    ("in   no   no   ok   no   ok", r"wagtailimages:(delete|edit|image_usage|preview)$"),
-    ("in   404  no   404  404  404", r"wagtailimages:url_generator"),
-    ("in   ok   no   ok   ok   ok", r"wagtailimages_chooser:create"),
-    ("in   ok   ok   ok   ok   ok", r"wagtailimages_chooser:"),
-    ("in   405  405  405  405  405", r"wagtailimages:\w+_multiple"
+    ("in   ok   no   ok   ok   ok   ok", r"wagtailimages:(add|add_multiple|index|index_results)$"),
+    ("in   no   no   ok   ok   no   ok", r"wagtailimages:(delete|edit|image_usage|preview)$"),
+    ("in   404  no   404  404  404  404", r"wagtailimages:url_generator"),
+    ("in   ok   no   ok   ok   ok   ok", r"wagtailimages_chooser:create"),
+    ("in   ok   ok   ok   ok   ok   ok", r"wagtailimages_chooser:"),
+    ("in   405  405  405  405  405  405", r"wagtailimages:\w+_multiple"
                                      r"|wagtailimages:create_multiple"),
     # Documents: administrators upload and manage them.
-    ("in   no   no   no   no   ok", r"wagtaildocs:(add|add_multiple|delete|document_usage"
+    ("in   no   no   no   no   no   ok", r"wagtaildocs:(add|add_multiple|delete|document_usage"
                                     r"|edit|index|index_results)$"),
-    ("in   no   no   no   no   ok", r"wagtaildocs_chooser:(chosen|create)$"),
-    ("in   ok   ok   ok   ok   ok", r"wagtaildocs_chooser:"),
-    ("in   405  405  405  405  405", r"wagtaildocs:"),
+    ("in   no   no   no   no   no   ok", r"wagtaildocs_chooser:(chosen|create)$"),
+    ("in   ok   ok   ok   ok   ok   ok", r"wagtaildocs_chooser:"),
+    ("in   405  405  405  405  405  405", r"wagtaildocs:"),
     # Translations of a story: editors and translators.
-    ("in   no   ok   ok   no   ok", r"simple_translation:submit_snippet_translation"),
-    ("in   no   no   no   no   ok", r"simple_translation:submit_page_translation"),
+    ("in   no   ok   ok   ok   no   ok", r"simple_translation:submit_snippet_translation"),
+    ("in   no   no   no   no   no   ok", r"simple_translation:submit_page_translation"),
     # Administrators alone: people, roles, sign-in security, the audit trail, sites,
     # collections, workflows, the page tree and its reports.
-    ("in   no   no   no   no   ok", r"wagtailusers_(users|groups):|accounts_(people|audit"
+    ("in   no   no   no   no   no   ok", r"wagtailusers_(users|groups):|accounts_(people|audit"
                                     r"|audit_results)$|wagtailsites:"
                                     r"|wagtailadmin_collections:(add|index|set_privacy)"
                                     r"|wagtailadmin_workflows:(add|disable|disable_task|edit"
@@ -112,15 +121,18 @@ MATRIX = [
                                     r"|edit|history|history_results|preview_on_edit|search"
                                     r"|search_results|set_privacy|unpublish|usage|view_draft"
                                     r"|workflow_history|revisions_index)$"),
-    ("in   no   no   no   no   no", r"wagtailadmin_pages:(add_subpage|move|revisions_compare"
+    ("in   no   no   no   no   no   no", r"wagtailadmin_pages:(add_subpage|move|revisions_compare"
                                     r"|workflow_preview)$|wagtailsnippets:index"),
-    ("in   no   no   no   no   404", r"wagtailadmin_collections:edit"
+    ("in   no   no   no   no   no   404", r"wagtailadmin_collections:edit"
                                      r"|wagtailadmin_pages:(revisions_unschedule"
                                      r"|revisions_view|workflow_history_detail)$"),
+    # The panic screen (take down many articles, freeze an account): duty editors.
+    ("in   no   no   no   ok   no   ok", r"newsroom_takedown$"),
+    ("in   405  405  405  405  405  405", r"newsroom_(takedown_put_back|freeze_account)$"),
     # Site history: editors and administrators.
-    ("in   no   no   ok   no   ok", r"(wagtailadmin_reports|shpalta):?_?site_history"),
+    ("in   no   no   ok   ok   no   ok", r"(wagtailadmin_reports|shpalta):?_?site_history"),
     # Every signed-in person: their account, the home page, pickers for links and tasks.
-    ("in   ok   ok   ok   ok   ok", r"wagtailadmin_(account|home|dismissibles"
+    ("in   ok   ok   ok   ok   ok   ok", r"wagtailadmin_(account|home|dismissibles"
                                     r"|choose_page\w*)$"
                                     r"|wagtailadmin_workflows:task_(chooser\w*|chosen)$"
                                     r"|wagtailadmin_api:(images|documents):(listing|detail)"
@@ -128,21 +140,21 @@ MATRIX = [
                                     r"|wagtailadmin_pages:(confirm_workflow_cancellation"
                                     r"|move_confirm)$"),
     # Open to anyone: signing in, resetting a password, the admin's static parts.
-    ("ok   ok   ok   ok   ok   ok", r"wagtailadmin_(javascript_catalog|sprite"
+    ("ok   ok   ok   ok   ok   ok   ok", r"wagtailadmin_(javascript_catalog|sprite"
                                     r"|password_reset\w*)$"),
     # Signed in and verified already: sent home.
-    ("ok   no   no   no   no   no", r"wagtailadmin_login$"),
-    ("in   no   no   no   no   no", r"accounts_2fa_verify$"),
-    ("in   ok   ok   ok   ok   ok", r"accounts_2fa_setup$|otp_webauthn:js-i18n-catalog$"),
+    ("ok   no   no   no   no   no   no", r"wagtailadmin_login$"),
+    ("in   no   no   no   no   no   no", r"accounts_2fa_verify$"),
+    ("in   ok   ok   ok   ok   ok   ok", r"accounts_2fa_setup$|otp_webauthn:js-i18n-catalog$"),
     # POST only (GET answers 405), or an address with nothing behind these ids.
-    ("in   405  405  405  405  405", r"accounts_(end_sessions|lift_lock|recovery_codes"
+    ("in   405  405  405  405  405  405", r"accounts_(end_sessions|lift_lock|recovery_codes"
                                      r"|reset|passkey_remove)$|otp_webauthn:credential-"
                                      r"|wagtailadmin_logout"
                                      r"|wagtailadmin_editing_sessions:"
                                      r"|wagtailadmin_workflows:(enable\w*|remove)$"
                                      r"|wagtailadmin_pages:(lock|unlock|set_page_position)$"
                                      r"|wagtailadmin_api:pages:action"),
-    ("in   404  404  404  404  404", r"wagtailadmin_api:\w+:find"
+    ("in   404  404  404  404  404  404", r"wagtailadmin_api:\w+:find"
                                      r"|wagtailadmin_api:pages:detail|wagtailadmin_pages:(add"
                                      r"|choose_parent|collect_workflow_action_data"
                                      r"|convert_alias|preview_on_add|revisions_revert"
@@ -151,9 +163,9 @@ MATRIX = [
                                      r"|wagtailadmin_workflows:add_task|wagtail_bulk_action"
                                      r"|wagtailadmin_block_preview"
                                      r"|wagtailadmin_tag_model_autocomplete"),
-    ("in   ok   ok   ok   ok   ok", r"wagtailadmin_tag_autocomplete"),
+    ("in   ok   ok   ok   ok   ok   ok", r"wagtailadmin_tag_autocomplete"),
     # Wagtail's deliberate 500 page (a test of error pages) is not served.
-    ("404  404  404  404  404  404", r"wagtailadmin_error_test"),
+    ("404  404  404  404  404  404  404", r"wagtailadmin_error_test"),
 ]
 # fmt: on
 
@@ -187,6 +199,7 @@ def world(newsroom):
         "reporter": _member("reporter", "Reporters"),
         "translator": _member("translator", "Translators"),
         "editor": _member("editor", "Editors"),
+        "duty editor": _member("duty", "Duty editors"),
         "ad manager": _member("ads", "Ad managers"),
         "administrator": get_user_model().objects.create_superuser(
             "chief", "chief@example.org", PASSWORD

@@ -67,7 +67,7 @@ def test_demo_command_writes_a_newspaper_and_prints_working_logins(client, capsy
     for article in articles.select_related("locale"):
         assert client.get(article.get_absolute_url()).status_code == 200
 
-    assert "editor, reporter, translator" in out and "demo-password-1" in out
+    assert "editor, reporter, translator, duty" in out and "demo-password-1" in out
     # The demo logins have authenticators; `demo_code` prints what they show now.
     assert "bin/demo-code editor" in out
     response = client.post(

@@ -5,6 +5,7 @@ from .corrections import Correction
 from .curation import MAX_TOP_STORIES, FrontPage, TopStory
 from .images import NewsImage, NewsRendition
 from .pages import InfoPage, InfoPageKind
+from .takedown import Takedown
 from .taxonomy import Author, Label, Section, Tag
 
 __all__ = [
@@ -25,5 +26,6 @@ __all__ = [
     "Section",
     "StoryNumber",
     "Tag",
+    "Takedown",
     "TopStory",
 ]

@@ -7,7 +7,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
 class Command(BaseCommand):
-    help = "Print the current two-factor code of a demo account (editor, reporter, translator)."
+    help = "Print the current two-factor code of a demo account (editor, reporter, …)."
 
     def add_arguments(self, parser):
         parser.add_argument("username")

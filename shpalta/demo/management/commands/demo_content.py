@@ -44,5 +44,5 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             "Two-factor code of a login (changes every 30 s): "
-            "bin/demo-code editor (or reporter, translator)"
+            "bin/demo-code editor (or reporter, translator, duty)"
         )
