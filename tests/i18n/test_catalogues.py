@@ -20,7 +20,7 @@ def read_po(path: Path) -> list[dict]:
             entry, key = {"flags": set()}, None
         elif line.startswith("#,"):
             entry["flags"].update(flag.strip() for flag in line[2:].split(","))
-        elif line.startswith(("msgid ", "msgstr ", "msgid_plural ", "msgstr[")):
+        elif line.startswith(("msgctxt ", "msgid ", "msgstr ", "msgid_plural ", "msgstr[")):
             key, _space, literal = line.partition(" ")
             entry[key] = ast.literal_eval(literal)
             if key.startswith("msgstr["):  # a plural message: its forms, in order
