@@ -45,6 +45,8 @@ class PublishArticleAction(PublishRevisionAction):
             )
             object.updated_at = stored_updated_at
             corrected = _time_new_corrections(object, now)
+            if object.translated_from_id and object.brought_up_to_date:
+                object.source_seen_at = now  # the translator says it matches its source
             if object.first_published_at is not None and (
                 corrected or (changed and not object.minor_edit)
             ):

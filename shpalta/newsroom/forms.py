@@ -86,9 +86,12 @@ class ArticleForm(ChooserForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Each publish says for itself whether it is minor; the last one's choice is not
-        # carried over.
+        # Each publish says for itself whether it is minor, or brings a translation up to
+        # date; the last one's choice is not carried over.
         self.initial["minor_edit"] = False
+        self.initial["brought_up_to_date"] = False
+        if not getattr(self.instance, "translated_from_id", None):
+            self.fields.pop("brought_up_to_date", None)  # not a translation
 
     def clean(self):
         cleaned = super().clean()

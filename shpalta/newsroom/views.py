@@ -3,14 +3,16 @@
 import json
 import re
 
+import django_filters
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms.choosers import SearchFilterMixin
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.models import Locale, Revision
@@ -21,6 +23,7 @@ from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, Pre
 from shpalta.editions.dates import dateline
 
 from . import search
+from .models import Article
 
 
 class ArticleCreateView(CreateView):
@@ -51,8 +54,50 @@ class ArticleEditView(EditView):
     check, fed the time of the version they opened); saving it again is a save over the
     newer version, made knowingly."""
 
+    def get(self, request, *args, **kwargs):
+        if self.object.behind_source:
+            self._source_changed_notice()
+        return super().get(request, *args, **kwargs)
+
+    def _source_changed_notice(self) -> None:
+        source = self.object.translated_from
+        seen = self.object.source_seen_at
+        before = source.revisions.filter(created_at__lte=seen).order_by("-created_at").first()
+        latest = source.live_revision or source.latest_revision
+        buttons = []
+        if before and latest and before.pk != latest.pk:
+            url = reverse(self.revisions_compare_url_name, args=[source.pk, before.pk, latest.pk])
+            buttons.append(messages.button(url, _("What changed in the source"), new_window=True))
+        messages.warning(
+            self.request,
+            _(
+                "Source changed: the %(edition)s edition of this story was updated at "
+                "%(when)s, after this translation was last brought up to date. Bring the "
+                "changes in, then publish with “brought up to date” ticked."
+            )
+            % {
+                "edition": source.locale.get_display_name(),
+                "when": dateline(source.updated_at, get_language()),
+            },
+            buttons=buttons,
+        )
+
     def is_valid(self, form):
         valid = super().is_valid(form)
+        if valid and self.action == "publish" and form.instance.translated_from_id:
+            untranslated = form.instance.untranslated_parts()
+            if untranslated:
+                names = ", ".join(str(self._label(part)) for part in untranslated)
+                form.add_error(
+                    None,
+                    _(
+                        "Not published: %(parts)s still word for word the source's. "
+                        "Translate it first; you can save it as a draft meanwhile."
+                    )
+                    % {"parts": names},
+                )
+                self.produced_error_message = self.get_error_message()
+                return False
         if self.expects_json_response or not self.is_out_of_date:
             return valid
         loaded = self._loaded_revision()
@@ -166,8 +211,30 @@ def _without(child):
     )
 
 
+class ArticleFilterSet(WagtailFilterSet):
+    """The Articles list's filters, with "translations behind their source"."""
+
+    behind_source = django_filters.BooleanFilter(
+        label=gettext_lazy("Translations behind their source"),
+        method="filter_behind_source",
+    )
+
+    class Meta:
+        model = Article
+        fields = ["kind", "section", "is_urgent", "live"]
+
+    def filter_behind_source(self, queryset, name, value):
+        if value is None:
+            return queryset
+        behind = Article.objects.behind_source().values("pk")
+        return queryset.filter(pk__in=behind) if value else queryset.exclude(pk__in=behind)
+
+
 class ArticleIndexView(IndexView):
     """The Articles list: its search finds any word form, in every edition, drafts too."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("translated_from")
 
     def search_queryset(self, queryset):
         if not self.is_searching:

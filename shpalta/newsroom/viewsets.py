@@ -23,6 +23,7 @@ from .views import (
     ArticleChooserViewSet,
     ArticleCreateView,
     ArticleEditView,
+    ArticleFilterSet,
     ArticleIndexView,
     ArticlePreviewOnCreateView,
 )
@@ -46,8 +47,9 @@ class ArticleViewSet(SnippetViewSet):
         "section",
         LiveStatusTagColumn(label=_("Status")),
         DateColumn("published_at", label=_("publication time")),
+        Column("source_state", label=_("Source"), accessor="source_state"),
     ]
-    list_filter = ["kind", "section", "is_urgent", "live"]
+    filterset_class = ArticleFilterSet
     list_per_page = 50
     ordering = ["-published_at", "-id"]
 
@@ -69,6 +71,7 @@ class ArticleViewSet(SnippetViewSet):
                         ),
                     ),
                     FieldPanel("minor_edit"),
+                    FieldPanel("brought_up_to_date"),
                 ],
                 heading=_("Story"),
             ),

@@ -7,7 +7,7 @@ from functools import cache
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import connection, models
-from django.db.models import Q, Subquery
+from django.db.models import F, Q, Subquery
 from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -159,6 +159,13 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-published_at", "-id")
 
+    def behind_source(self):
+        """Translations whose source changed after they were last brought up to date
+        (Article.behind_source)."""
+        return self.filter(translated_from__updated_at__isnull=False).filter(
+            Q(source_seen_at__isnull=True) | Q(translated_from__updated_at__gt=F("source_seen_at"))
+        )
+
     def for_listing(self):
         """What a headline in a list shows: edition (for its URL), labels."""
         return self.select_related("locale").prefetch_related("labels")
@@ -250,6 +257,26 @@ class Article(
         help_text=_("Shown on the article. Left empty, it is the moment the article goes live."),
     )
     updated_at = models.DateTimeField(_("last updated"), null=True, blank=True, editable=False)
+    translated_from = models.ForeignKey(
+        "self",
+        verbose_name=_("translated from"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="translations_made",
+    )
+    source_seen_at = models.DateTimeField(
+        _("source brought up to date at"), null=True, blank=True, editable=False
+    )
+    brought_up_to_date = models.BooleanField(
+        _("brought up to date with the source"),
+        default=False,
+        help_text=_(
+            "Tick when this translation now says what its source says: publishing clears "
+            "the “source changed” mark."
+        ),
+    )
     minor_edit = models.BooleanField(
         _("minor edit"),
         default=False,
@@ -284,6 +311,9 @@ class Article(
         "published_at",
         "updated_at",
         "minor_edit",
+        "translated_from",
+        "source_seen_at",
+        "brought_up_to_date",
     ]
 
     # The index holds lemmas (newsroom/search.py, the methods below): the headline's,
@@ -443,9 +473,11 @@ class Article(
 
     def with_content_json(self, content):
         # Times set by publishing belong to the article, not to a revision saved before them:
-        # its own, and those of its corrections (set when each was first published).
+        # its own, its corrections' (set when each was first published), and when a
+        # translation was last brought up to date with its source.
         obj = super().with_content_json(content)
         obj.updated_at = self.updated_at
+        obj.translated_from_id, obj.source_seen_at = self.translated_from_id, self.source_seen_at
         if obj.published_at is None:
             obj.published_at = self.published_at
         untimed = [c for c in obj.corrections.all() if c.made_at is None and c.pk]
@@ -482,8 +514,43 @@ class Article(
         ArticleTag.objects.filter(article=self).update(**values)
         ArticleAuthor.objects.filter(article=self).update(**values)
 
+    def untranslated_parts(self) -> list[str]:
+        """The parts of a translation still word for word its source's (headline, lead,
+        body): an untranslated copy must not go live in another edition."""
+        source = self.translated_from
+        if source is None:
+            return []
+        same = []
+        if self.headline.strip().casefold() == source.headline.strip().casefold():
+            same.append("headline")
+        lead = html.unescape(strip_tags(self.lead)).strip()
+        if lead and lead == html.unescape(strip_tags(source.lead)).strip():
+            same.append("lead")
+        body = self.body_text().strip()
+        if body and body == source.body_text().strip():
+            same.append("body")
+        return same
+
+    @property
+    def source_state(self) -> str:
+        """The Articles list's word on a translation: whether its source changed since."""
+        return _("Source changed") if self.behind_source else ""
+
+    @property
+    def behind_source(self) -> bool:
+        """A translation whose source had a substantive edit (its "Updated" time moved)
+        after the translation was last brought up to date with it."""
+        source = self.translated_from
+        return bool(
+            source
+            and source.updated_at
+            and (self.source_seen_at is None or source.updated_at > self.source_seen_at)
+        )
+
     def copy_for_translation(self, locale, exclude_fields=None):
         translated = super().copy_for_translation(locale, exclude_fields=exclude_fields)
+        translated.translated_from = self
+        translated.source_seen_at = timezone.now()
         translated.live = False
         translated.has_unpublished_changes = True
         for link in [*translated.tag_links.all(), *translated.author_links.all()]:
