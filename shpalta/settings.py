@@ -344,6 +344,10 @@ SILENCED_SYSTEM_CHECKS = [
 WAGTAIL_SITE_NAME = "Shpalta"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = True
+# Publishing that needs a second editor (newsroom/approval.py): "urgent" items, and with
+# "night" anything published outside SECOND_APPROVAL_HOURS (Kyiv time, HH:MM-HH:MM).
+SECOND_APPROVAL = env_list("SECOND_APPROVAL", "urgent")
+SECOND_APPROVAL_HOURS = os.environ.get("SECOND_APPROVAL_HOURS", "07:00-23:00")
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILIMAGES_IMAGE_MODEL = "newsroom.NewsImage"

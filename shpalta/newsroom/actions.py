@@ -3,9 +3,12 @@ story when it goes live or is updated."""
 
 from datetime import timedelta
 
+from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.actions.publish_revision import PublishRevisionAction
 
+from .approval import check_second_approval
 from .signals import live_article_changed
 from .snapshots import ArticleSnapshot
 
@@ -19,6 +22,11 @@ class PublishArticleAction(PublishRevisionAction):
     minor (a typo, a link) and it adds no correction. A correction is dated when it is
     first published, unless the editor dated it.
     """
+
+    def check(self, skip_permission_checks=False):
+        super().check(skip_permission_checks=skip_permission_checks)
+        # An urgent item (or any at night, if the site says so) needs a second editor.
+        self.second_approval, self.written_by = check_second_approval(self.object, self.user)
 
     def _publish_revision(
         self, revision, object, user, changed, log_action, previous_revision=None
@@ -59,6 +67,18 @@ class PublishArticleAction(PublishRevisionAction):
         )
         before = ArticleSnapshot.of(live_before) if live_before else None
         super()._publish_revision(revision, object, user, changed, log_action, previous_revision)
+        if self.second_approval and user is not None:
+            # By name: the models call this action (Article.publish).
+            apps.get_model("newsroom", "SecondApproval").objects.create(
+                article=object,
+                approved_by=user,
+                conditions=self.second_approval,
+                written_by=sorted(
+                    get_user_model()
+                    .objects.filter(pk__in=self.written_by)
+                    .values_list("username", flat=True)
+                ),
+            )
         if object.live and object.live_revision_id == revision.pk:
             object.sync_listed_links()
             live_article_changed.send(

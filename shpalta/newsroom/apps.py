@@ -8,4 +8,4 @@ class NewsroomConfig(AppConfig):
     verbose_name = _("Newsroom")
 
     def ready(self):
-        from . import signal_handlers  # noqa: F401  (unpublish told as a signal; purges)
+        from . import approval, signal_handlers  # noqa: F401  (its check; signals, purges)

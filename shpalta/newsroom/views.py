@@ -22,11 +22,36 @@ from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, Pre
 
 from shpalta.editions.dates import dateline
 
-from . import search
+from . import approval, search
 from .models import Article
 
 
-class ArticleCreateView(CreateView):
+class SecondEditorRequired:
+    """Create and edit views: publishing an item that needs a second editor (approval.py)
+    is refused as a form error, with what was typed kept, when the one publishing wrote
+    it: they create it, change it in this save, or changed or submitted it since it was
+    last published. (The publishing action refuses it too, for every other way in.)"""
+
+    def is_valid(self, form):
+        valid = super().is_valid(form)
+        if not (valid and self.action == "publish"):
+            return valid
+        met = approval.conditions_met(form.instance)
+        if not met:
+            return valid
+        wrote = (
+            self.view_name == "create"
+            or form.has_changed()
+            or self.request.user.pk in approval.writers(form.instance)
+        )
+        if not wrote:
+            return valid
+        form.add_error(None, approval.refusal(met))
+        self.produced_error_message = self.get_error_message()
+        return False
+
+
+class ArticleCreateView(SecondEditorRequired, CreateView):
     def get_preview_url(self):
         # Wagtail's preview of an unsaved snippet does not carry its locale; without it a
         # new English article would be previewed in the Ukrainian edition.
@@ -44,7 +69,7 @@ _BOOKKEEPING = {
 }  # fmt: skip
 
 
-class ArticleEditView(EditView):
+class ArticleEditView(SecondEditorRequired, EditView):
     """Wagtail's edit view, which refuses a save from a form older than the article's
     latest revision when that revision changed the story. Wagtail refuses it for autosave
     only: a second editor who opened the story before a first one saved would otherwise

@@ -1,5 +1,6 @@
 """The newsroom's content model: articles and the taxonomy they are filed under."""
 
+from .approval import SecondApproval
 from .article import Article, ArticleAuthor, ArticleQuerySet, ArticleTag, Kind, StoryNumber
 from .corrections import Correction
 from .curation import MAX_TOP_STORIES, FrontPage, TopStory
@@ -23,6 +24,7 @@ __all__ = [
     "Label",
     "NewsImage",
     "NewsRendition",
+    "SecondApproval",
     "Section",
     "StoryNumber",
     "Tag",
