@@ -14,7 +14,7 @@ from .test_newsroom_flow import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ROUNDS = 3  # each round is two sign-ins' worth of page loads; the raw-post test does 20
+ROUNDS = 20  # as the raw-post test (tests/newsroom/test_concurrent_edits.py)
 
 
 def _editor_page(browser: Browser, base: str, username: str):
@@ -55,7 +55,7 @@ def test_second_editor_is_stopped_before_overwriting_the_first(
         expect(compare).to_have_attribute("href", re.compile(r"/revisions/compare/\d+\.\.\.\d+/"))
         # Give the form's autosave its chance to try (Wagtail refuses it: the form still
         # holds the version Taras opened).
-        taras.wait_for_timeout(2000)
+        taras.wait_for_timeout(1000)
         if round == 0:
             taras.evaluate("() => window.scrollTo(0, 0)")
             taras.screenshot(path=artifacts / "editor-overwrite-refused.png")
