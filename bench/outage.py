@@ -20,8 +20,6 @@ import json
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -29,6 +27,7 @@ from urllib.parse import urlsplit
 import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from probe import status_of
 from relay import Relay
 from run import PY, WORK, free_port, granian, run, shpalta_env, wait_for
 
@@ -47,17 +46,6 @@ for edition in EDITIONS:
 unseen = [a.get_absolute_url() for a in Article.objects.live().in_edition("en")][-1]
 print(json.dumps({"pages": paths, "unseen": unseen}))
 """
-
-
-def status_of(url: str) -> int:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310  (loopback)
-            response.read()
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
-    except OSError:
-        return 0  # no answer at all
 
 
 def main() -> None:

@@ -258,6 +258,23 @@ def nginx_static(directory: Path, port: int):
     return process(["nginx", "-c", str(conf), "-p", str(directory)])
 
 
+def polling_script(name: str, var: Path, ports: dict, bases: list[str], rounds: int):
+    """Run a script of bench/ that changes the site and polls its pages (publish-to-visible,
+    takedown) inside the site's settings, purging the origin's store and Varnish as the
+    servers do; what it prints last, as JSON."""
+    out = run(
+        [PY, "manage.py", "shell", "-c", f"exec(open('bench/{name}').read())"],
+        shpalta_env(
+            var,
+            PAGE_CACHE_PATH=str(WORK / "page-cache.sqlite3"),
+            VARNISH_URLS=f"http://127.0.0.1:{ports['varnish']}",
+            BENCH_BASES=",".join(bases),
+            BENCH_ROUNDS=str(rounds),
+        ),
+    )
+    return json.loads(out.strip().splitlines()[-1])
+
+
 def varnish(port: int, backend_port: int, directory: Path):
     directory.mkdir(parents=True, exist_ok=True)
     vcl = directory / "shpalta.vcl"
@@ -679,30 +696,10 @@ def main() -> None:
 
         print("Publish-to-visible: editing the article and polling every page that shows it")
         bases = [cached, f"http://127.0.0.1:{ports['varnish']}"]
-        out = run(
-            [PY, "manage.py", "shell", "-c", "exec(open('bench/publish_to_visible.py').read())"],
-            shpalta_env(
-                var,
-                PAGE_CACHE_PATH=str(WORK / "page-cache.sqlite3"),
-                VARNISH_URLS=f"http://127.0.0.1:{ports['varnish']}",
-                BENCH_BASES=",".join(bases),
-                BENCH_ROUNDS=str(options.rounds),
-            ),
-        )
-        delays = json.loads(out.strip().splitlines()[-1])
+        delays = polling_script("publish_to_visible.py", var, ports, bases, options.rounds)
 
         print("Panic unpublish: 50 articles of three editions, polled until each is gone")
-        out = run(
-            [PY, "manage.py", "shell", "-c", "exec(open('bench/takedown.py').read())"],
-            shpalta_env(
-                var,
-                PAGE_CACHE_PATH=str(WORK / "page-cache.sqlite3"),
-                VARNISH_URLS=f"http://127.0.0.1:{ports['varnish']}",
-                BENCH_BASES=",".join(bases),
-                BENCH_ROUNDS="3",
-            ),
-        )
-        takedowns = json.loads(out.strip().splitlines()[-1])
+        takedowns = polling_script("takedown.py", var, ports, bases, 3)
 
     print()
     print("| publish-to-visible, per page | p50 ms | p95 ms | max ms |")

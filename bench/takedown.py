@@ -12,28 +12,18 @@ Prints one JSON line: per round, the action's own seconds and each page's second
 import json
 import os
 import time
-import urllib.error
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from bench.probe import status_of
 from shpalta.newsroom.models import Article
 from shpalta.newsroom.services import ensure_newsroom_roles
 from shpalta.newsroom.takedown import put_back, take_down
 
 # 50 articles: the newest of each edition.
 PER_EDITION = {"uk": 17, "ru": 17, "en": 16}
-
-
-def _status(url: str) -> int:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310  (loopback)
-            response.read()
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
 
 
 def measure() -> list[dict]:
@@ -50,13 +40,13 @@ def measure() -> list[dict]:
     for _ in range(rounds):
         with ThreadPoolExecutor(max_workers=8) as pool:
             for _ in range(2):
-                assert all(status == 200 for status in pool.map(_status, urls))
+                assert all(status == 200 for status in pool.map(status_of, urls))
         started = time.monotonic()  # the duty editor presses "Take them down now"
         record = take_down(articles=stories, user=duty, reason="bench", scope="bench")
         acted = time.monotonic() - started
 
         def gone(url: str, started=started) -> float:
-            while _status(url) != 404:
+            while status_of(url) != 404:
                 if time.monotonic() - started > 60:
                     raise SystemExit(f"{url} still answers 60 s after the takedown")
                 time.sleep(0.005)
