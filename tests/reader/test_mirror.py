@@ -53,8 +53,10 @@ def newspaper(newsroom):
     )
     for code in ("ru", "en"):
         article_translate(article=story, edition=get_edition(code)).save_revision().publish()
+    # Seconds apart, so that All News of today has a second page even just after Kyiv's
+    # midnight (minutes apart, a run at 00:10 put a third of them on yesterday).
     for number in range(35):
-        make_article(headline=f"Новина дня {number}", published_at=now - timedelta(minutes=number))
+        make_article(headline=f"Новина дня {number}", published_at=now - timedelta(seconds=number))
     return {"old": old, "story": story}
 
 
