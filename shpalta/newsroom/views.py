@@ -65,7 +65,8 @@ _BOOKKEEPING = {
     "pk", "id", "live", "has_unpublished_changes", "first_published_at", "last_published_at",
     "live_revision", "latest_revision", "latest_revision_created_at", "locked", "locked_at",
     "locked_by", "expired", "published_at", "updated_at", "minor_edit", "draft_title",
-    "go_live_at", "expire_at", "translation_key", "locale",
+    "go_live_at", "expire_at", "translation_key", "locale", "translated_from",
+    "source_seen_at", "brought_up_to_date",
 }  # fmt: skip
 
 
@@ -109,6 +110,15 @@ class ArticleEditView(SecondEditorRequired, EditView):
 
     def is_valid(self, form):
         valid = super().is_valid(form)
+        if not self.expects_json_response and self.is_out_of_date:
+            loaded = self._loaded_revision()
+            # Unless nothing but bookkeeping changed since: an autosave of the same story
+            # (the rich text editor gives its blocks new keys on load), a save of this form.
+            if loaded is None or _changed_fields(loaded, self.latest_revision):
+                self.overwrite_refused = True
+                self.produced_error_code = "invalid_revision"
+                self.produced_error_message = self._conflict_message(loaded)
+                return False
         if valid and self.action == "publish" and form.instance.translated_from_id:
             untranslated = form.instance.untranslated_parts()
             if untranslated:
@@ -123,17 +133,7 @@ class ArticleEditView(SecondEditorRequired, EditView):
                 )
                 self.produced_error_message = self.get_error_message()
                 return False
-        if self.expects_json_response or not self.is_out_of_date:
-            return valid
-        loaded = self._loaded_revision()
-        if loaded is not None and not _changed_fields(loaded, self.latest_revision):
-            # Nothing but bookkeeping changed since: an autosave of the same story (the
-            # rich text editor gives its blocks new keys on load), a save of this form.
-            return valid
-        self.overwrite_refused = True
-        self.produced_error_code = "invalid_revision"
-        self.produced_error_message = self._conflict_message(loaded)
-        return False
+        return valid
 
     def _loaded_revision(self) -> Revision | None:
         loaded = self.request.POST.get("loaded_revision_id", "")

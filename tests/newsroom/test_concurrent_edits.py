@@ -108,3 +108,22 @@ def test_a_forged_loaded_revision_is_refused_not_an_error(client, editor, filing
         )
         assert response.status_code == 200, forged
         assert "Підроблена версія" in response.content.decode()
+
+
+def test_an_older_form_with_errors_is_still_told_of_the_newer_version(newsroom, filing):
+    """A stale save that is also invalid (or refused for another reason) names the newer
+    version first: fixing the error must not then save over it without a word."""
+    first, second = Client(), Client()
+    sign_in(first, _member("olena", "Editors"))
+    sign_in(second, _member("taras", "Editors"))
+    article = make_article(authors=[filing["author"]], tags=[filing["tag"]], publish=False)
+    mine = _loaded(first.get(article_url("edit", article.pk)).content.decode())
+    theirs = _loaded(second.get(article_url("edit", article.pk)).content.decode())
+    assert (
+        _post(first, article, filing, mine, lead=rich_text("<p>Лід Олени.</p>")).status_code == 302
+    )
+    stale = _post(second, article, filing, theirs, headline="")  # a required field left empty
+    html = stale.content.decode()
+    assert stale.status_code == 200 and "olena" in html and "/revisions/compare/" in html
+    # The form still says it was opened before Olena's save: autosave stays refused.
+    assert _loaded(html)["loaded_revision_created_at"] == theirs["loaded_revision_created_at"]
