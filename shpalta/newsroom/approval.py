@@ -18,7 +18,7 @@ from wagtail.models import ModelLogEntry
 from shpalta.editions.dates import kyiv_time
 
 CONDITIONS = ("urgent", "night")
-_WRITING = ("wagtail.create", "wagtail.edit", "wagtail.workflow.start")
+_CHANGES = ("wagtail.create", "wagtail.edit")
 
 
 class SecondApprovalRequiredError(PermissionDenied):
@@ -55,7 +55,7 @@ def writers(article) -> set[int]:
         .values_list("timestamp", flat=True)
     ).first()
     since = entries.filter(timestamp__gt=last_publish) if last_publish else entries
-    changed = since.filter(action__in=_WRITING[:2], content_changed=True)
+    changed = since.filter(action__in=_CHANGES, content_changed=True)
     submitted = since.filter(action="wagtail.workflow.start")
     return {
         pk

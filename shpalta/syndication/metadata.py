@@ -192,7 +192,7 @@ def article_structured_data(article: Article, canonical: str, images: list[str])
     }
     if images:
         news_article["image"] = images
-    corrections = [c for c in article.shown_corrections() if c.made_at]
+    corrections = article.published_corrections()
     if corrections:
         news_article["correction"] = [
             {

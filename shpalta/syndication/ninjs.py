@@ -87,7 +87,7 @@ def _ninjs(article: Article, *, full: bool) -> dict:
         ]
     if article.main_image:
         item["associations"] = [_picture(article)]
-    corrections = [c for c in article.shown_corrections() if c.made_at]
+    corrections = article.published_corrections()
     if corrections:
         # Readers' text in descriptions; partners who republished the story are told in
         # the editorial note to correct their copy.

@@ -503,6 +503,11 @@ class Article(
             ),
         )
 
+    def published_corrections(self) -> list:
+        """The corrections readers have been shown, oldest first: those with a time
+        (what leaves the site by machine: JSON-LD, ninjs)."""
+        return [correction for correction in self.shown_corrections() if correction.made_at]
+
     def sync_listed_links(self) -> None:
         """Copy the article's edition, live state and publication time onto its tag and
         author links (ListedLink), after it goes live, changes or is taken down."""
