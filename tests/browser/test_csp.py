@@ -2,6 +2,8 @@
 (a listed host, a hashed inline script) and the newsroom's editor run without a single
 violation, and a script the policy does not name is refused."""
 
+import time
+
 import pytest
 from playwright.sync_api import Page, expect
 from wagtail.models import Locale
@@ -51,7 +53,12 @@ def test_reader_pages_and_their_ads_run_without_violations(
     for url in ["/eng/", "/eng/news/", article.get_absolute_url()]:
         page.goto(f"{live_server.url}{url}")
     page.mouse.wheel(0, 600)
-    page.wait_for_function("window.adRan === true && window.adTagRan === true")
+    # Polled with a function: wait_for_function's string predicate is run through eval
+    # when it polls, which the page's own policy refuses (a flaky EvalError on CI).
+    deadline = time.monotonic() + 10
+    while not page.evaluate("() => window.adRan === true && window.adTagRan === true"):
+        assert time.monotonic() < deadline, "the ad slots' scripts did not run"
+        page.wait_for_timeout(50)
     page.get_by_role("button", name="Load from YouTube").click()
     expect(page.locator(".embed-box iframe")).to_be_visible()
     page.screenshot(path=artifacts / "csp-article.png", full_page=True)
