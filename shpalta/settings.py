@@ -246,6 +246,16 @@ PAGE_CACHE_GUARDS = ["shpalta.syndication.api.rate_guard"]
 # Tells the addresses that cannot be a page, answered with the kept 404 page on a miss.
 PAGE_CACHE_MADE_UP = "shpalta.reader.addresses.made_up"
 PAGE_CACHE_PATH = Path(os.environ.get("PAGE_CACHE_PATH", VAR_DIR / "page-cache.sqlite3"))
+# Readers' misses (pages not kept) rendered at once by each server process, how many more
+# may wait, and for how long; past that, the stale copy or 503 with Retry-After
+# (shpalta/caching/misses.py). The pages of today's news (PAGE_CACHE_CURRENT) are never
+# refused. Keep CONCURRENCY + QUEUE below the server's threads per process (bin/serve's
+# THREADS, 4): the threads left answer hits while a crawler walks the archive.
+PAGE_MISS_CONCURRENCY = int(os.environ.get("PAGE_MISS_CONCURRENCY", "1"))
+PAGE_MISS_QUEUE = int(os.environ.get("PAGE_MISS_QUEUE", "1"))
+PAGE_MISS_WAIT_SECONDS = float(os.environ.get("PAGE_MISS_WAIT_SECONDS", "0.5"))
+PAGE_MISS_RETRY_AFTER = int(os.environ.get("PAGE_MISS_RETRY_AFTER", "10"))
+PAGE_CACHE_CURRENT = "shpalta.reader.addresses.current"
 
 # Edge caches purged by surrogate key after each publishing event (shpalta/caching/frontends.py).
 VARNISH_URLS = env_list("VARNISH_URLS", "")

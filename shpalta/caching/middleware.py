@@ -24,6 +24,7 @@ from django.utils.translation import gettext
 
 from . import tags as cache_tags
 from .local import render_clock
+from .misses import BUSY
 from .pages import (
     answer,
     cached,
@@ -62,6 +63,8 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.META.get(BUSY):  # refused by the fast path (caching.misses)
+            return self._unavailable(request, settings.PAGE_MISS_RETRY_AFTER)
         try:
             hit = cached(request.META)
         except Exception:  # a broken cache must not take the site down
@@ -143,13 +146,10 @@ class PageCacheMiddleware:
             return None
         if page is None:
             return None
-        response = _as_response(*answer(page, request.META))
-        response["X-Cache"] = "STALE"
-        response["Warning"] = '110 - "Response is Stale"'
-        return response
+        return _as_response(*answer(page, request.META, stale=True))
 
     @staticmethod
-    def _unavailable(request) -> HttpResponse:
+    def _unavailable(request, retry_after: int = RETRY_AFTER_SECONDS) -> HttpResponse:
         """503 in the edition's language, made without the database."""
         from shpalta.editions.registry import edition_for_path
 
@@ -167,7 +167,7 @@ class PageCacheMiddleware:
                 response = render(
                     request, "reader/unavailable.html", {"edition": edition}, status=503
                 )
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Retry-After"] = str(retry_after)
         response["Cache-Control"] = "no-store"
         response["Content-Language"] = edition.code
         return response

@@ -128,6 +128,18 @@ def etag_of(body: bytes) -> str:
     return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
 
 
+def reader_request(environ) -> bool:
+    """An anonymous reader's GET or HEAD of the site (not the admin, not static files):
+    what the page cache may answer, and what caching.misses limits when it cannot."""
+    return _answerable(environ)
+
+
+def current(environ) -> bool:
+    """Is the request for a page of today's news (PAGE_CACHE_CURRENT: a function of the
+    WSGI environ), whose misses have a gate of their own (caching.misses)."""
+    return bool(settings.PAGE_CACHE_CURRENT and _imported(settings.PAGE_CACHE_CURRENT)(environ))
+
+
 def cached(environ) -> CachedPage | None:
     key = page_key(environ)
     return store().get(key) if key else None
@@ -152,9 +164,12 @@ def refused(environ):
     return None
 
 
-def answer(page: CachedPage, environ, *, hit: bool = True) -> tuple[str, list, bytes]:
+def answer(
+    page: CachedPage, environ, *, hit: bool = True, stale: bool = False
+) -> tuple[str, list, bytes]:
     """Status line, headers and body for a cached page, compressed as the client accepts
-    (Brotli, else gzip), or a 304 when the client has that representation already."""
+    (Brotli, else gzip), or a 304 when the client has that representation already. A
+    `stale` copy (past its freshness: the page could not be rendered now) says so."""
     encoding = _encoding(page, environ.get("HTTP_ACCEPT_ENCODING", ""))
     body = page.variants[encoding] if encoding else page.body
     etag = f'{page.etag[:-1]}-{encoding}"' if encoding else page.etag
@@ -166,7 +181,9 @@ def answer(page: CachedPage, environ, *, hit: bool = True) -> tuple[str, list, b
         headers.append(("Strict-Transport-Security", _hsts()))
     if hit:
         headers.append(("Age", str(max(0, int(time.time() - page.stored_at)))))
-    headers.append(("X-Cache", "HIT" if hit else "MISS"))
+    headers.append(("X-Cache", "STALE" if stale else "HIT" if hit else "MISS"))
+    if stale:
+        headers.append(("Warning", '110 - "Response is Stale"'))
     if _not_modified(page, etag, environ):
         kept = [(k, v) for k, v in headers if k.lower() in _NOT_MODIFIED_HEADERS]
         return "304 Not Modified", kept, b""

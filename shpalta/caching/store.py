@@ -33,10 +33,13 @@ class CachedPage:
     fresh_until: float = 0.0
 
 
+def is_fresh(page: CachedPage | None) -> bool:
+    """A kept page that may answer as a hit (not only as a stale copy)."""
+    return page is not None and (not page.fresh_until or page.fresh_until > time.time())
+
+
 def _usable(page: CachedPage | None, stale: bool) -> CachedPage | None:
-    if page is None or stale or not page.fresh_until or page.fresh_until > time.time():
-        return page
-    return None
+    return page if stale or is_fresh(page) else None
 
 
 BUSY_SECONDS = 10  # how long a connection waits for another's write to end

@@ -11,6 +11,7 @@ Django's resolver would after the edition prefix, without the cost of a failed
 resolve(); only what they do not match goes through the whole URLconf.
 """
 
+import re
 from datetime import date
 from urllib.parse import parse_qsl
 
@@ -25,6 +26,7 @@ from shpalta.editions.registry import EDITIONS, edition_for_path
 from shpalta.newsroom.models import Author, Label, Section, Tag
 
 from . import urls as reader_urls
+from .views import lite
 from .views.common import FIRST_DAY
 from .views.lite import is_lite
 
@@ -110,3 +112,32 @@ def made_up(environ) -> str | None:
             return code
         return None if FIRST_DAY <= day <= kyiv_today() else code
     return None
+
+
+# Pages of today's news, after the edition's prefix (and "lite/"): the front page, All
+# News, the edition feeds, and articles and days by the date in their address.
+_CURRENT = re.compile(r"(?:(?:news/)?|(?:urgent/|partner/)?(?:rss|atom)/|sitemaps/news\.xml)")
+_DATED = re.compile(r"[a-z]+/(\d{4})/(\d{2})/(\d{1,2})/")
+CURRENT_DAYS = 2  # today and yesterday (Kyiv)
+
+
+def current(environ) -> bool:
+    """Is the request for a page readers of today's news ask for (PAGE_CACHE_CURRENT):
+    its misses are rendered beside a crawler's walk of the archive, not behind it
+    (caching.misses). The first pages count, the later ones of a list do not."""
+    path, query = environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", "")
+    if "page=" in query:
+        return False
+    if path.startswith("/api/"):
+        return path == "/api/v1/articles/" and "cursor=" not in query and "q=" not in query
+    rest = path.removeprefix("/" + edition_for_path(path).prefix).removeprefix(lite.PREFIX)
+    if _CURRENT.fullmatch(rest):
+        return True
+    dated = _DATED.match(rest)
+    if dated is None:
+        return False
+    try:
+        day = date(*(int(part) for part in dated.groups()))
+    except ValueError:
+        return False
+    return 0 <= (kyiv_today() - day).days < CURRENT_DAYS

@@ -111,3 +111,40 @@ def test_the_made_up_check_finds_the_view_django_finds_for_every_route(edition):
 )
 def test_the_made_up_check_agrees_outside_the_routes(path):
     assert agree(path)
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "is_current"),
+    [
+        ("/", "", True),
+        ("/rus/", "", True),
+        ("/eng/lite/", "", True),
+        ("/eng/news/", "", True),
+        ("/eng/news/", "page=4", False),
+        ("/news/{0}/41/", "", True),
+        ("/rus/lite/articles/{1}/41/", "", True),
+        ("/eng/explainers/{2}/41/", "", False),
+        ("/eng/news/{0}/", "", True),
+        ("/news/2019/03/4/41/", "", False),
+        ("/news/2026/13/40/41/", "", False),
+        ("/rss/", "", True),
+        ("/eng/urgent/atom/", "", True),
+        ("/sitemaps/news.xml", "", True),
+        ("/eng/tags/drones/", "", False),
+        ("/eng/tags/drones/rss/", "", False),
+        ("/sitemaps/2019-03.xml", "", False),
+        ("/api/v1/articles/", "edition=en", True),
+        ("/api/v1/articles/", "edition=en&cursor=abc", False),
+        ("/api/v1/articles/en/41/", "", False),
+    ],
+)
+def test_todays_pages_are_told_apart_from_the_archive(path, query, is_current):
+    """caching.misses never refuses today's pages: which they are, from the address
+    ({n}: the day n days ago in Kyiv)."""
+    from datetime import timedelta
+
+    from shpalta.editions.dates import kyiv_today
+    from shpalta.reader.addresses import current
+
+    path = path.format(*(f"{kyiv_today() - timedelta(days=n):%Y/%m/%d}" for n in range(3)))
+    assert current({"PATH_INFO": path, "QUERY_STRING": query}) is is_current
