@@ -22,9 +22,10 @@ every worker, and the readers of the front page wait behind them. So (caching.ws
   PAGE_MISS_CONCURRENCY + PAGE_MISS_QUEUE threads of a process.
 
 The newsroom (a session), forms (not GET or HEAD) and the admin are never limited;
-hits never reach this. bin/serve gives each process 4 threads (granian's
---blocking-threads): with the defaults (1 + 1), a crawler holds two of them, and the
-others answer hits and today's pages.
+hits never reach this. bin/serve gives each process 8 threads (granian's
+--blocking-threads): with the defaults (2 rendering, 4 waiting), a crawler holds six of
+them, and the others answer hits and today's pages. The queue lets the burst of pages
+one publish purges (the story's tag, section and author pages, feeds) wait their turn.
 """
 
 import threading
