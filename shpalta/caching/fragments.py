@@ -21,7 +21,7 @@ from . import keys
 from . import tags as cache_tags
 from .local import render_clock
 from .pages import etag_of, store
-from .store import CachedPage
+from .store import CachedPage, Entry
 
 logger = logging.getLogger(__name__)
 
@@ -49,13 +49,15 @@ def cached_fragments(
     *,
     seconds: int | None = None,
     inherit: bool = True,
+    prepare: Callable[[list[str]], None] | None = None,
 ) -> dict[str, SafeString]:
     """The HTML of each fragment in `renders`, read from the store in one lookup; those
     not kept are rendered by their function (HTML and its keys) and kept, for `seconds`
     (PAGE_CACHE_SECONDS unless given) or until one of their keys is purged. The page
     inherits their keys unless `inherit` is false (a page filed under a key that is
-    purged whenever one of its fragments is)."""
-    found = _kept_or_rendered(request, renders, seconds=seconds, inherit=inherit)
+    purged whenever one of its fragments is). `prepare`, if given, is told the keys of
+    those not kept before any is rendered (to read what they need in one query)."""
+    found = _kept_or_rendered(request, renders, seconds=seconds, inherit=inherit, prepare=prepare)
     return {key: mark_safe(part.body.decode()) for key, part in found.items()}  # noqa: S308
 
 
@@ -78,6 +80,7 @@ def _kept_or_rendered(
     *,
     seconds: int | None,
     inherit: bool,
+    prepare: Callable[[list[str]], None] | None = None,
 ) -> dict[str, Encoded]:
     found = {}
     stored_as = {key: keys.stored_fragment(key) for key in renders}
@@ -93,6 +96,9 @@ def _kept_or_rendered(
                 if inherit:
                     cache_tags.add(request, *fragment.headers[0][1].split())
                 found[key] = Encoded(fragment.body, fragment.etag)
+    if prepare is not None and len(found) < len(renders):
+        prepare([key for key in renders if key not in found])
+    rendered = []
     for key, render in renders.items():
         if key in found:
             continue
@@ -106,10 +112,14 @@ def _kept_or_rendered(
                 200, [("tags", " ".join(sorted(tags)))], part.body, part.etag, time.time()
             )
             ttl = seconds or settings.PAGE_CACHE_SECONDS
-            try:
-                store().store(stored_as[key], fragment, tags, ttl, clock.read_at_ns)
-            except Exception:  # the page still gets it
-                logger.exception("Fragments: could not keep %s", key)
+            rendered.append(Entry(stored_as[key], fragment, tags, ttl, clock.read_at_ns))
+    if rendered:
+        # Kept together: one transaction (SQLite) or three round trips (Redis) for a list
+        # of thirty lines rendered cold, not thirty.
+        try:
+            store().store_many(rendered)
+        except Exception:  # the page still gets them
+            logger.exception("Fragments: could not keep %s", ", ".join(e.key for e in rendered))
     return found
 
 

@@ -33,6 +33,23 @@ class CachedPage:
     fresh_until: float = 0.0
 
 
+@dataclass
+class Entry:
+    """What store_many() keeps: store()'s arguments."""
+
+    key: str
+    page: CachedPage
+    tags: set[str]
+    ttl: int
+    started_ns: int
+    keep: int = 0
+
+    def data(self) -> bytes:
+        """The page as kept, fresh for `ttl` seconds from now."""
+        self.page.fresh_until = time.time() + self.ttl
+        return pickle.dumps(self.page, protocol=pickle.HIGHEST_PROTOCOL)
+
+
 def is_fresh(page: CachedPage | None) -> bool:
     """A kept page that may answer as a hit (not only as a stale copy)."""
     return page is not None and (not page.fresh_until or page.fresh_until > time.time())
@@ -111,23 +128,30 @@ class SQLitePageStore:
         """Keep `page` under `key`, filed under `tags`: fresh for `ttl` seconds, and kept
         `keep` seconds more for get(..., stale=True). Not kept if one of its tags was
         purged since `started_ns` (when its render began)."""
+        self.store_many([Entry(key, page, tags, ttl, started_ns, keep)])
+
+    def store_many(self, entries: list["Entry"]) -> None:
+        """store() of each entry, in one transaction."""
         db = self._connection()
-        page.fresh_until = time.time() + ttl
-        data = pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL)
+        rows = [(entry, entry.data()) for entry in entries]
         db.execute("BEGIN IMMEDIATE")
         try:
-            marks = ",".join("?" * len(tags))
-            purged = db.execute(
-                f"SELECT 1 FROM purged WHERE at_ns >= ? AND tag IN ({marks}) LIMIT 1",  # noqa: S608
-                (started_ns, *tags),
-            ).fetchone()
-            if not purged:
-                db.execute("DELETE FROM page_tag WHERE key = ?", (key,))
+            for entry, data in rows:
+                marks = ",".join("?" * len(entry.tags))
+                purged = db.execute(
+                    f"SELECT 1 FROM purged WHERE at_ns >= ? AND tag IN ({marks}) LIMIT 1",  # noqa: S608
+                    (entry.started_ns, *entry.tags),
+                ).fetchone()
+                if purged:
+                    continue
+                db.execute("DELETE FROM page_tag WHERE key = ?", (entry.key,))
                 db.execute(
                     "INSERT OR REPLACE INTO page VALUES (?, ?, ?)",
-                    (key, time.time() + ttl + keep, data),
+                    (entry.key, time.time() + entry.ttl + entry.keep, data),
                 )
-                db.executemany("INSERT INTO page_tag VALUES (?, ?)", [(t, key) for t in tags])
+                db.executemany(
+                    "INSERT INTO page_tag VALUES (?, ?)", [(t, entry.key) for t in entry.tags]
+                )
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -285,32 +309,47 @@ class RedisPageStore:
     def store(
         self, key: str, page: CachedPage, tags: set[str], ttl: int, started_ns: int, keep: int = 0
     ):
+        self.store_many([Entry(key, page, tags, ttl, started_ns, keep)])
+
+    def store_many(self, entries: list[Entry]) -> None:
+        """store() of each entry, in three round trips for all of them."""
         if self.breaker.tripped:
             return
         with self.breaker.watching():
-            self._store(key, page, tags, ttl, started_ns, keep)
+            self._store_many(entries)
 
-    def _store(self, key, page: CachedPage, tags: set[str], ttl: int, started_ns: int, keep: int):
-        tag_list = sorted(tags)
-        purged = self.redis.mget([f"{self.PREFIX}purged:{t}" for t in tag_list])
-        if any(mark and int(mark) >= started_ns for mark in purged):
+    def _purged(self, entries: list[Entry]) -> list[bool]:
+        """Whether one of each entry's tags was purged since its render began."""
+        tags = sorted({tag for entry in entries for tag in entry.tags})
+        marks = dict(
+            zip(tags, self.redis.mget([f"{self.PREFIX}purged:{t}" for t in tags]), strict=True)
+        )
+        return [
+            any(marks[tag] and int(marks[tag]) >= entry.started_ns for tag in entry.tags)
+            for entry in entries
+        ]
+
+    def _store_many(self, entries: list[Entry]) -> None:
+        entries = [
+            e for e, purged in zip(entries, self._purged(entries), strict=True) if not purged
+        ]
+        if not entries:
             return
-        page.fresh_until = time.time() + ttl
-        data = pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL)
         pipe = self.redis.pipeline()
-        pipe.set(self.PREFIX + key, data, ex=ttl + keep)
-        for tag in tag_list:
-            pipe.sadd(f"{self.PREFIX}tag:{tag}", key)
-            # As long as any entry it lists (a stale copy is purged like a fresh one):
-            # set on a new set (NX), else only lengthened (GT). Redis 7.
-            lasts = max(ttl * 2, ttl + keep)
-            pipe.expire(f"{self.PREFIX}tag:{tag}", lasts, nx=True)
-            pipe.expire(f"{self.PREFIX}tag:{tag}", lasts, gt=True)
+        for entry in entries:
+            pipe.set(self.PREFIX + entry.key, entry.data(), ex=entry.ttl + entry.keep)
+            # A tag's set lasts as long as any entry it lists (a stale copy is purged like
+            # a fresh one): set on a new set (NX), else only lengthened (GT). Redis 7.
+            lasts = max(entry.ttl * 2, entry.ttl + entry.keep)
+            for tag in sorted(entry.tags):
+                pipe.sadd(f"{self.PREFIX}tag:{tag}", entry.key)
+                pipe.expire(f"{self.PREFIX}tag:{tag}", lasts, nx=True)
+                pipe.expire(f"{self.PREFIX}tag:{tag}", lasts, gt=True)
         pipe.execute()
-        # A purge that ran between the check above and the write did not see this entry.
-        purged = self.redis.mget([f"{self.PREFIX}purged:{t}" for t in tag_list])
-        if any(mark and int(mark) >= started_ns for mark in purged):
-            self.redis.delete(self.PREFIX + key)
+        # A purge that ran between the check above and the write did not see these entries.
+        late = [e.key for e, purged in zip(entries, self._purged(entries), strict=True) if purged]
+        if late:
+            self.redis.delete(*(self.PREFIX + key for key in late))
 
     def purge(self, tags: set[str]) -> int:
         with self.breaker.watching(refuse=True):

@@ -30,7 +30,7 @@ from html import escape
 
 from django.conf import settings
 from django.db.models import Count, Max
-from django.db.models.functions import ExtractDay
+from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -109,45 +109,82 @@ class Month:
 
 
 def _months(request: HttpRequest, code: str, months: list[tuple[int, int]]) -> dict:
-    """The Month of each (year, month), from its articles per Kyiv day, counted over the
-    edition-stream index once and kept as a fragment until a story goes live in the
-    month, leaves it or moves (its keys.month)."""
+    """The Month of each (year, month), from its articles per Kyiv day, kept as a
+    fragment until a story goes live in the month, leaves it or moves (its keys.month).
+    The months not kept are counted together, in one query over the edition-stream
+    index from the first of them to the last (a cold year of the index: one query, not
+    twelve; a year with one month purged: that month's range alone)."""
+    counted: dict[tuple[int, int], str] = {}
+
+    def count_missing(missing: list[tuple[int, int]]) -> None:
+        start, end = _month_bounds(*min(missing))[0], _month_bounds(*max(missing))[1]
+        rows = (
+            Article.objects.in_edition(code)
+            .live_between(start, end)
+            .order_by()
+            .annotate(
+                year=ExtractYear("published_at", tzinfo=KYIV),
+                month=ExtractMonth("published_at", tzinfo=KYIV),
+                day=ExtractDay("published_at", tzinfo=KYIV),
+            )
+            .values_list("year", "month", "day")
+            .annotate(n=Count("id"), newest=Max("published_at"))
+            .order_by("year", "month", "day")
+        )
+        days: dict[tuple[int, int], list] = {month: [] for month in missing}
+        for year, month, day, number, latest in rows:
+            days.setdefault((year, month), []).append((day, number, latest))
+        for month in missing:
+            counted[month] = _month_of(days[month])
+
+    names = {(y, m): keys.sitemap_month_fragment(code, y, m) for y, m in months}
 
     def count(year: int, month: int):
         def render():
-            days = (
-                Article.objects.in_edition(code)
-                .live_between(*_month_bounds(year, month))
-                .order_by()
-                .annotate(day=ExtractDay("published_at", tzinfo=KYIV))
-                .values_list("day")
-                .annotate(n=Count("id"), newest=Max("published_at"))
-                .order_by("day")
-            )
-            pages: list[list[int]] = []
-            size, newest = 0, None
-            for day, number, latest in days:
-                if pages and size + number <= MONTH_PAGE:
-                    pages[-1].append(day)
-                    size += number
-                else:
-                    pages.append([day])
-                    size = number
-                newest = max(newest or latest, latest)
-            newest = timezone.localtime(newest).isoformat() if newest else ""
-            kept = json.dumps({"pages": pages, "newest": newest})
-            return kept, {keys.ALL, keys.month(code, year, month)}
+            if (year, month) not in counted:
+                count_missing([(year, month)])
+            return counted[year, month], {keys.ALL, keys.month(code, year, month)}
 
         return render
 
-    names = {(y, m): keys.sitemap_month_fragment(code, y, m) for y, m in months}
+    by_name = {name: month for month, name in names.items()}
     kept = cached_fragments(
         request,
         {names[y, m]: count(y, m) for y, m in months},
         seconds=KEPT_SECONDS,
         inherit=False,  # the index is filed under keys.SITEMAPS, purged with every count
+        prepare=lambda missing: _in_runs([by_name[name] for name in missing], count_missing),
     )
     return {(y, m): Month.from_json(kept[names[y, m]]) for y, m in months}
+
+
+def _in_runs(months: list[tuple[int, int]], count) -> None:
+    """count(run) for each run of consecutive months among `months`."""
+    run: list[tuple[int, int]] = []
+    for year, month in sorted(months):
+        if run and (year * 12 + month) - (run[-1][0] * 12 + run[-1][1]) > 1:
+            count(run)
+            run = []
+        run.append((year, month))
+    if run:
+        count(run)
+
+
+def _month_of(days: list[tuple[int, int, datetime]]) -> str:
+    """A Month as JSON from its (Kyiv day, articles, newest publication) in day order:
+    whole days to a page, up to MONTH_PAGE articles (a day of more is a page alone)."""
+    pages: list[list[int]] = []
+    size, newest = 0, None
+    for day, number, latest in days:
+        if pages and size + number <= MONTH_PAGE:
+            pages[-1].append(day)
+            size += number
+        else:
+            pages.append([day])
+            size = number
+        newest = max(newest or latest, latest)
+    newest = timezone.localtime(newest).isoformat() if newest else ""
+    return json.dumps({"pages": pages, "newest": newest})
 
 
 def month_sitemap(request: HttpRequest, year: str, month: str) -> HttpResponse:

@@ -1,0 +1,97 @@
+"""What each page type costs the database cold: with nothing kept (the store emptied
+before the request: no page, no fragment), the first reader after a purge of every page
+(an ad change) or a crawler's first visit. A bound per page type, so that a list that
+starts asking for each of its articles (N+1) fails here, not in production; the bounds
+are what the pages ask today, on archives of any size (bench/run.py's archive-scale rows
+time them cold)."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from wagtail.models import Locale
+
+from shpalta.caching.local import forget_all
+from shpalta.caching.pages import store
+from shpalta.newsroom.models import Correction, Label
+
+from ..factories import make_article, make_author, make_section, make_tag
+
+pytestmark = pytest.mark.django_db
+
+# Page type → (address, the most queries it may make cold: what it made when this was
+# written, 2026-12-06, and two more). The address is formatted with the story's address,
+# number, tag, author, section, day and month.
+COLD_PAGES = {
+    "article": ("/eng/{article}", 19),
+    "lite article": ("/eng/lite/{article}", 10),
+    "front page": ("/eng/", 13),
+    "All News": ("/eng/news/", 8),
+    "All News, a day": ("/eng/news/{day}/", 8),
+    "tag page": ("/eng/tags/{tag}/", 11),
+    "author page": ("/eng/authors/{author}/", 11),
+    "section page": ("/eng/sections/{section}/", 11),
+    "label page": ("/eng/labels/live/", 11),
+    "kind page": ("/eng/explainers/", 10),
+    "corrections log": ("/eng/corrections/", 8),
+    "RSS": ("/eng/rss/", 10),
+    "tag Atom": ("/eng/tags/{tag}/atom/", 11),
+    "sitemap index": ("/sitemap.xml", 8),
+    "month sitemap": ("/eng/sitemaps/{month}.xml", 8),
+    "news sitemap": ("/eng/sitemaps/news.xml", 8),
+    "API list": ("/api/v1/articles/?edition=en", 12),
+    "API by tag": ("/api/v1/articles/?tag={tag}", 15),
+    "API detail": ("/api/v1/articles/en/{story}/", 11),
+}
+STORIES = 12  # more than a list shows on the side, fewer than a page
+
+
+@pytest.fixture
+def archive(newsroom, settings):
+    settings.PAGE_CACHE = False  # each request renders; only fragments could be kept
+    section = make_section("war", en="War")
+    tag = make_tag("drones", en="drones")
+    author = make_author("olena-marchuk", en="Olena Marchuk")
+    label = Label.objects.create(slug="live", name_uk="НАЖИВО", name_en="LIVE")
+    now = timezone.now()
+    stories = [
+        make_article(
+            edition="en",
+            headline=f"Story {n}",
+            section=section,
+            tags=[tag],
+            authors=[author],
+            labels=[label],
+            kind="explainer" if n % 3 == 0 else "news",
+            published_at=now - timedelta(hours=n),
+        )
+        for n in range(STORIES)
+    ]
+    newest = stories[0]
+    Correction.objects.create(article=newest, text="A date was wrong.", made_at=now)
+    make_article(edition="uk", headline="Українською", translation_key=newest.translation_key)
+    assert Locale.objects.filter(language_code="en").exists()
+    day = timezone.localtime(newest.published_at)
+    return {
+        "article": newest.get_absolute_url().removeprefix("/eng/"),
+        "story": newest.story_number,
+        "day": f"{day:%Y/%m}/{day.day}",
+        "month": f"{day:%Y-%m}",
+        "tag": tag.slug_en,
+        "author": author.slug,
+        "section": section.slug,
+    }
+
+
+@pytest.mark.parametrize("page", COLD_PAGES)
+def test_a_page_read_cold_asks_a_bounded_number_of_queries(
+    page, archive, client, django_assert_max_num_queries
+):
+    address, bound = COLD_PAGES[page]
+    url = address.format(**archive)
+    assert client.get(url).status_code == 200, url  # the process's own names, read once
+    store().clear()
+    forget_all()
+    with django_assert_max_num_queries(bound):
+        response = client.get(url)
+    assert response.status_code == 200, url
