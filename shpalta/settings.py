@@ -250,11 +250,11 @@ PAGE_CACHE_PATH = Path(os.environ.get("PAGE_CACHE_PATH", VAR_DIR / "page-cache.s
 # may wait, and for how long; past that, the stale copy or 503 with Retry-After
 # (shpalta/caching/misses.py). The pages of today's news (PAGE_CACHE_CURRENT) are never
 # refused. Keep CONCURRENCY + QUEUE below the server's threads per process (bin/serve's
-# THREADS, 8): the threads left answer hits while a crawler walks the archive. The queue
+# THREADS, 4): the thread left answers hits while a crawler walks the archive. The queue
 # is for the burst of pages a publish purges at once (its tag, section and author
 # pages), which readers must get, not a 503.
-PAGE_MISS_CONCURRENCY = int(os.environ.get("PAGE_MISS_CONCURRENCY", "2"))
-PAGE_MISS_QUEUE = int(os.environ.get("PAGE_MISS_QUEUE", "4"))
+PAGE_MISS_CONCURRENCY = int(os.environ.get("PAGE_MISS_CONCURRENCY", "1"))
+PAGE_MISS_QUEUE = int(os.environ.get("PAGE_MISS_QUEUE", "2"))
 PAGE_MISS_WAIT_SECONDS = float(os.environ.get("PAGE_MISS_WAIT_SECONDS", "1"))
 PAGE_MISS_RETRY_AFTER = int(os.environ.get("PAGE_MISS_RETRY_AFTER", "10"))
 PAGE_CACHE_CURRENT = "shpalta.reader.addresses.current"

@@ -53,7 +53,7 @@ def granian(tmp_path: Path, workers: int = 2, **env):
         check=True,
     )
     command = [sys.executable, "-m", "granian", "--interface", "wsgi", "--port", str(port)]
-    command += ["--workers", str(workers), "--blocking-threads", "8", "--no-ws"]
+    command += ["--workers", str(workers), "--blocking-threads", "4", "--no-ws"]
     command += ["shpalta.wsgi:application"]
     log_path = tmp_path / "granian.log"
     log = log_path.open("w")

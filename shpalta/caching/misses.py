@@ -10,10 +10,11 @@ every worker, and the readers of the front page wait behind them. So (caching.ws
   answered from the store (`InFlight`), rather than rendering it again: the first
   readers after a purge of the front page cost one render, not one each;
 - at most PAGE_MISS_CONCURRENCY misses render at once in a process, PAGE_MISS_QUEUE
-  more wait up to PAGE_MISS_WAIT_SECONDS for their turn (`Gate`); a miss past that is
-  answered at once: the page's stale copy when one is kept, or 503 with Retry-After
-  (the edition's "temporarily unavailable" page; the API's JSON), which crawlers read
-  as "slow down";
+  more wait up to PAGE_MISS_WAIT_SECONDS for their turn (`Gate`: the burst of pages one
+  publish purges), and none wait while misses are being refused (a flood: a waiter
+  would hold a thread that hits need); a miss past that is answered at once: the
+  page's stale copy when one is kept, or 503 with Retry-After (the edition's
+  "temporarily unavailable" page; the API's JSON), which crawlers read as "slow down";
 - the pages of today's news (PAGE_CACHE_CURRENT: the front pages, All News, the last
   two days' articles, the edition feeds, the API's latest) are never refused: there
   are a few hundred of them, each rendered once after a purge, and when a purge of
@@ -22,13 +23,15 @@ every worker, and the readers of the front page wait behind them. So (caching.ws
   PAGE_MISS_CONCURRENCY + PAGE_MISS_QUEUE threads of a process.
 
 The newsroom (a session), forms (not GET or HEAD) and the admin are never limited;
-hits never reach this. bin/serve gives each process 8 threads (granian's
---blocking-threads): with the defaults (2 rendering, 4 waiting), a crawler holds six of
-them, and the others answer hits and today's pages. The queue lets the burst of pages
-one publish purges (the story's tag, section and author pages, feeds) wait their turn.
+hits never reach this. bin/serve gives each process 4 threads (granian's
+--blocking-threads): with the defaults (1 rendering, 2 waiting), misses hold at most
+three of them, and under a flood one, so that the others answer hits (microseconds
+each) and today's pages. A render holds the GIL whichever thread runs it: more renders
+at once would not render more.
 """
 
 import threading
+import time
 from contextlib import contextmanager
 
 # In the environ of a request refused for want of capacity: the page cache's middleware
@@ -37,7 +40,12 @@ BUSY = "shpalta.busy"
 
 
 class Gate:
-    """`slots` holders at once; `queue` more may wait up to `wait` seconds for a slot."""
+    """`slots` holders at once; `queue` more may wait up to `wait` seconds for a slot,
+    unless one was refused in the last PRESSED_SECONDS: then the pressure is not a burst
+    that waiting absorbs but a flood, and a waiter would only hold a thread that hits
+    need, so the others are refused at once until it eases."""
+
+    PRESSED_SECONDS = 1.0
 
     def __init__(self, slots: int, queue: int, wait: float):
         self._slots = threading.BoundedSemaphore(max(slots, 1))
@@ -45,6 +53,7 @@ class Gate:
         self._wait = wait
         self._lock = threading.Lock()
         self._waiting = 0
+        self._refused_at = -self.PRESSED_SECONDS
         self.refused = 0  # since the process started: for its log
 
     @contextmanager
@@ -53,7 +62,8 @@ class Gate:
         admitted = self._slots.acquire(blocking=False)
         if not admitted:
             with self._lock:
-                queued = self._waiting < self._queue
+                pressed = time.monotonic() - self._refused_at < self.PRESSED_SECONDS
+                queued = not pressed and self._waiting < self._queue
                 self._waiting += queued
             if queued:
                 try:
@@ -64,6 +74,7 @@ class Gate:
         if not admitted:
             with self._lock:
                 self.refused += 1
+                self._refused_at = time.monotonic()
             yield False
             return
         try:

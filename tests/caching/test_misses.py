@@ -132,6 +132,31 @@ def test_a_wait_in_the_queue_ends_with_the_render_or_the_refusal(newsroom, setti
     assert status == 200 and "Чекала своєї черги" in body.decode()
 
 
+def test_no_miss_waits_while_misses_are_being_refused(newsroom, settings):
+    """Under a flood the queue stays empty: a waiter would hold a thread hits need."""
+    settings.PAGE_MISS_CONCURRENCY = 1
+    settings.PAGE_MISS_QUEUE = 1
+    settings.PAGE_MISS_WAIT_SECONDS = 0.5
+    app = PageCacheApplication(django_application)
+    first = make_article(headline="Перша з архіву", published_at=timezone.now() - LONG_AGO)
+    second = make_article(headline="Друга з архіву", published_at=timezone.now() - LONG_AGO)
+    with app.gate.entered() as admitted:
+        assert admitted
+        started = time.monotonic()
+        assert ask(app, first.get_absolute_url())[0] == 503  # waited its 0.5 s in vain
+        assert time.monotonic() - started >= 0.5
+        started = time.monotonic()
+        assert ask(app, second.get_absolute_url())[0] == 503  # refused without waiting
+        assert time.monotonic() - started < 0.4
+    time.sleep(app.gate.PRESSED_SECONDS)
+    with app.gate.entered() as admitted:  # eased: a miss may wait again
+        waiter = threading.Thread(target=lambda: ask(app, second.get_absolute_url()))
+        waiter.start()
+        time.sleep(0.2)
+        assert waiter.is_alive()
+    waiter.join(timeout=30)
+
+
 def test_readers_of_a_page_being_rendered_wait_for_that_render(newsroom, settings, client):
     settings.PAGE_MISS_WAIT_SECONDS = 10
     app = PageCacheApplication(django_application)
