@@ -4,20 +4,29 @@ baseline measured in the same run. Loopback only, bounded durations; `make bench
     nginx static file     the same bytes as the cached article, served by nginx
     Shpalta, page cache   the article from the origin's page cache (fast path)   ≥ 0.1 × nginx
     Varnish → Shpalta     the article from Varnish in front of it               ≥ 0.9 × nginx
-    Shpalta, uncached     the article rendered from the database (PAGE_CACHE=0) ≥ 5 × stock Wagtail
     stock Wagtail         a page of the `wagtail start` template with the same text
-    other page types      front, All News, tag, section, author, feed, API, uncached
+    article, full render  PAGE_CACHE=0 FRAGMENT_CACHE=0, one article of the 10,000-article
+                          archive (bench/archive_paths.py), nothing kept  ≥ 1 × stock Wagtail
+    article, cold         PAGE_CACHE=0, each request a distinct archive article never asked
+                          before (bench/walk.lua), the store empty at the start
+                                                                    ≥ 2 × stock Wagtail
+    article, warm         PAGE_CACHE=0, one article again and again, its fragments kept
+    other page types      front, All News, tag, section, author, feed, API: warm
     cache-busting flood   the cached article's p99 in rounds before, during and after
                           a 60 s flood of made-up addresses (bench/flood.lua), wrk at
                           full speed                                         ≤ 2 × quiet
                           and readers at a steady pace (bench/readers.lua)
+    real-address flood    60 s of distinct real archive addresses at full speed
+                          (bench/walk.lua) beside readers of a kept article and the front
+                          page: their p99 ≤ 2 × quiet, 0 5xx; misses past the server's
+                          capacity refused with 503 + Retry-After (caching.misses), counted
     panic unpublish       50 articles of three editions taken down at once (bench/takedown.py):
                           the last page gone, origin and Varnish, 3 rounds  p100 < 60 s
     database outage       50 req/s over 200 kept pages, PostgreSQL cut off for 5 minutes
                           (bench/outage.py): share of 200s ≥ 99.9 %, 0 5xx, back ≤ 10 s
     static mirror         export_mirror of 30 days, 10,000 articles (bench/mirror_export.py)
                                                                               ≤ 60 s
-    archive scale         every page type and the API, uncached (PAGE_CACHE=0), one
+    archive scale         every page type and the API, PAGE_CACHE=0, one
                           connection, on generated archives of 10,000 and --archive
                           articles (kept in var/bench/archive-N)   p95 ≤ 1.5 × and < 50 ms
 
@@ -39,6 +48,7 @@ import re
 import shutil
 import signal
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -373,65 +383,119 @@ READERS = 16  # paced readers: connections, each pausing READER_PAUSE_MS (~2,000
 READER_PAUSE_MS = 8
 
 
-def flood_rounds(url: str, article_path: str, options) -> dict:
-    """The cached article's p99 quiet and during a flood of made-up addresses at full
-    speed (bench/flood.lua, its own connections) for FLOOD_SECONDS, measured two ways in
-    turn: wrk as fast as it can (the load of the other rows: the figure with the target)
-    and readers at a steady pace. Quiet rounds run before the flood and after it; the
-    figures are medians of rounds (one round's p99 on a loaded two-core machine varies
-    by several times from one run to the next)."""
-    seconds = min(options.seconds, (FLOOD_SECONDS - 2) // (2 * ROUNDS))
+def flood_rounds(readers: dict[str, tuple[str, int]], flood: list[str], options) -> dict:
+    """The p99 of kept pages quiet and during a flood at full speed (the wrk command
+    `flood`, its own connections) for FLOOD_SECONDS. `readers`: kind → (url, pause ms):
+    wrk as fast as it can (0: the load of the other rows, the figure with the target) or
+    readers at a steady pace, measured in turn. Quiet rounds run before the flood and
+    after it; the figures are medians of rounds (one round's p99 on a loaded two-core
+    machine varies by several times from one run to the next). Returns the figures and
+    what the flood's wrk printed ("out")."""
+    seconds = min(options.seconds, (FLOOD_SECONDS - 2) // (len(readers) * ROUNDS))
+
+    failed = []  # the readers' answers that were not 2xx/3xx
 
     def round_of(kind):
-        if kind == "full":
-            return wrk(url, seconds, options.connections)["p99"]
-        return wrk(url, seconds, READERS, READER_PAUSE_MS)["p99"]
+        url, pause = readers[kind]
+        if not pause:
+            figures = wrk(url, seconds, options.connections)
+        else:
+            figures = wrk(url, seconds, READERS, pause)
+        failed.append(figures["non2xx"])
+        return figures["p99"]
 
-    kinds = ("full", "paced")
-    quiet = {kind: [] for kind in kinds}
-    flooded = {kind: [] for kind in kinds}
+    quiet = {kind: [] for kind in readers}
+    flooded = {kind: [] for kind in readers}
     for _ in range(ROUNDS):
-        for kind in kinds:
+        for kind in readers:
             quiet[kind].append(round_of(kind))
-    flood = subprocess.Popen(  # noqa: S603
-        [
-            shutil.which("wrk") or "/usr/bin/wrk",
-            "-t1",
-            f"-c{options.connections}",
-            f"-d{FLOOD_SECONDS}s",
-            "-s",
-            str(ROOT / "bench" / "flood.lua"),
-            url.removesuffix(article_path),
-            "--",
-            article_path,
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    flooding = subprocess.Popen(flood, stdout=subprocess.PIPE, text=True)  # noqa: S603
     time.sleep(1)
     started = time.monotonic()
-    while time.monotonic() - started + 2 * seconds < FLOOD_SECONDS - 1:
-        for kind in kinds:
+    while time.monotonic() - started + len(readers) * seconds < FLOOD_SECONDS - 1:
+        for kind in readers:
             flooded[kind].append(round_of(kind))
-    out = flood.communicate(timeout=FLOOD_SECONDS + 60)[0]
+    out = flooding.communicate(timeout=FLOOD_SECONDS + 60)[0]
     for _ in range(ROUNDS):
-        for kind in kinds:
+        for kind in readers:
             quiet[kind].append(round_of(kind))
     result = {
+        "out": out,
         "rate": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-        "errors": int(re.search(r"Server errors: (\d+)", out).group(1)),
         "quiet": quiet,
         "flooded": flooded,
-        **{f"quiet_{kind}": statistics.median(quiet[kind]) for kind in kinds},
-        **{f"flooded_{kind}": statistics.median(flooded[kind]) for kind in kinds},
+        "reader_errors": sum(failed),
+        **{f"quiet_{kind}": statistics.median(quiet[kind]) for kind in readers},
+        **{f"flooded_{kind}": statistics.median(flooded[kind]) for kind in readers},
     }
-    for kind in kinds:
+    for kind in readers:
         print(
-            f"  flood ({kind}): article p99 {result[f'quiet_{kind}']:.1f} ms quiet, "
+            f"  flood ({kind}): p99 {result[f'quiet_{kind}']:.1f} ms quiet, "
             f"{result[f'flooded_{kind}']:.1f} ms flooded",
             flush=True,
         )
     return result
+
+
+def made_up_flood(url: str, article_path: str, options) -> dict:
+    """The cached article beside a flood of made-up addresses (bench/flood.lua)."""
+    command = [shutil.which("wrk") or "/usr/bin/wrk", "-t1", f"-c{options.connections}"]
+    command += [f"-d{FLOOD_SECONDS}s", "-s", str(ROOT / "bench" / "flood.lua")]
+    command += [url.removesuffix(article_path), "--", article_path]
+    result = flood_rounds({"full": (url, 0), "paced": (url, READER_PAUSE_MS)}, command, options)
+    result["errors"] = int(re.search(r"Server errors: (\d+)", result["out"]).group(1))
+    return result
+
+
+def real_address_flood(base: str, newest: str, listing: Path, options) -> dict:
+    """Kept pages (the newest article, the front page) beside FLOOD_SECONDS of distinct
+    real archive addresses at full speed (bench/walk.lua): a crawler of the sitemaps,
+    or an attack that requests real pages to miss the cache."""
+    for path in (newest, "/"):
+        for _ in range(2):
+            urllib.request.urlopen(base + path, timeout=60).read()  # noqa: S310  (kept)
+    readers = {
+        "article full": (base + newest, 0),
+        "article paced": (base + newest, READER_PAUSE_MS),
+        "front paced": (base + "/", READER_PAUSE_MS),
+    }
+    command = walk_command(base, listing, FLOOD_SECONDS, options.connections)
+    result = flood_rounds(readers, command, options)
+    result["walk"] = walk_figures(result["out"])
+    return result
+
+
+WALK = re.compile(
+    r"percentiles ([\d.]+) ([\d.]+) ([\d.]+) requests (\d+) ok (\d+) hit (\d+) busy (\d+) "
+    r"failed (\d+) other (\d+) again (\d+)"
+)
+
+
+def walk_command(base: str, listing: Path, seconds: int, connections: int) -> list[str]:
+    """wrk walking the paths of `listing`, each asked once while they last (bench/walk.lua)."""
+    command = [shutil.which("wrk") or "/usr/bin/wrk", "-t2", f"-c{connections}"]
+    command += [f"-d{seconds}s", "--latency", "-s", str(ROOT / "bench" / "walk.lua")]
+    return [*command, base, "--", str(listing), "2"]
+
+
+def walk_figures(out: str) -> dict:
+    p50, p95, p99, *counts = WALK.search(out).groups()
+    names = ("requests", "ok", "hit", "busy", "failed", "other", "again")
+    return {
+        "rate": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": float(p50),
+        "p95": float(p95),
+        "p99": float(p99),
+        **dict(zip(names, map(int, counts), strict=True)),
+    }
+
+
+def archive_walk(env: dict) -> tuple[list[str], str]:
+    """The archive's articles older than three days in a repeatable random order, and its
+    newest article (bench/archive_paths.py)."""
+    script = "exec(open('bench/archive_paths.py').read())"
+    found = json.loads(run([PY, "manage.py", "shell", "-c", script], env).strip().splitlines()[-1])
+    return found["archive"], found["newest"]
 
 
 def archive(articles: int, server: str = "") -> tuple[Path, dict]:
@@ -464,16 +528,22 @@ def archive(articles: int, server: str = "") -> tuple[Path, dict]:
 
 
 def scale(options) -> None:
-    """Every page type, uncached, on archives of 10,000 and options.archive articles: one
-    connection (the latency of a request, not of a queue), the same sample of addresses
-    on each (bench/scale_paths.py), each address asked once before the timed run; then
-    the search page on each (bench/search_latency.py)."""
+    """Every page type with PAGE_CACHE=0 on archives of 10,000 and options.archive
+    articles, one request at a time (the latency of a request, not of a queue), the same
+    sample of addresses on each (bench/scale_paths.py): cold, each timed request with
+    the store emptied before it (no page, no fragment kept: COLD_ROUNDS over the
+    sample), then warm, each address asked once before the timed run; then the search
+    page on each (bench/search_latency.py)."""
     sizes = (10_000, options.archive)
     figures: dict[str, dict[int, dict]] = {}
+    colds: dict[str, dict[int, list[float]]] = {}
     searches: dict[int, str] = {}
     for size in sizes:
         var, env = archive(size, options.postgres)
-        env = {**env, "PAGE_CACHE": "0"}
+        store_path = WORK / f"scale-store-{size}.sqlite3"
+        env = {**env, "PAGE_CACHE": "0", "PAGE_CACHE_PATH": str(store_path)}
+        for part in var.glob("db.sqlite3*"):  # in the machine's page cache, as a server's
+            part.read_bytes()
         script = "exec(open('bench/scale_paths.py').read())"
         paths = json.loads(
             run([PY, "manage.py", "shell", "-c", script], env).strip().splitlines()[-1]
@@ -482,6 +552,8 @@ def scale(options) -> None:
         base = f"http://127.0.0.1:{port}"
         with granian("shpalta.wsgi:application", port, env):
             wait_for(base + "/")
+            for page, addresses in paths.items():
+                colds.setdefault(page, {})[size] = cold_latencies(base, addresses, store_path)
             for page, addresses in paths.items():
                 listing = var / "paths.txt"
                 listing.write_text("\n".join(addresses) + "\n")
@@ -516,6 +588,17 @@ def scale(options) -> None:
     small, large = sizes
     print()
     print(
+        f"| page, cold: the store emptied before each request | {small:,}: p50 / p95 ms "
+        f"| {large:,}: p50 / p95 ms | p95 ratio (≤ 1.5 and ≤ 50 ms) |"
+    )
+    print("| --- | ---: | ---: | --- |")
+    for page, by_size in colds.items():
+        a, b = (percentiles(by_size[size]) for size in sizes)
+        print(
+            f"| {page} | {a[0]:.1f} / {a[1]:.1f} | {b[0]:.1f} / {b[1]:.1f} | {b[1] / a[1]:.2f} × |"
+        )
+    print()
+    print(
         f"| page, uncached, 1 connection | {small:,}: p50 / p95 ms | {large:,}: p50 / p95 ms "
         "| p95 ratio (≤ 1.5 and < 50 ms) |"
     )
@@ -534,6 +617,33 @@ def scale(options) -> None:
     for size, table in searches.items():
         print(f"\nSearch page, {size:,} articles (target p95 ≤ 100 ms):")
         print("\n".join(line for line in table.splitlines() if not line.startswith("Load")))
+
+
+COLD_ROUNDS = 3
+
+
+def cold_latencies(base: str, addresses: list[str], store_path: Path) -> list[float]:
+    """Milliseconds of each request, one at a time, with the server's store (pages and
+    fragments) emptied before each; what stays warm is the process's own (compiled
+    templates, the names of tags and authors) and the database in the machine's page
+    cache. A failing answer counts as the time it took."""
+    times = []
+    with sqlite3.connect(store_path, timeout=10) as store:
+        for _ in range(COLD_ROUNDS):
+            for address in addresses:
+                store.execute("DELETE FROM page")
+                store.execute("DELETE FROM page_tag")
+                store.commit()
+                started = time.perf_counter()
+                with suppress(OSError):
+                    urllib.request.urlopen(base + address, timeout=60).read()  # noqa: S310
+                times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def percentiles(times: list[float]) -> tuple[float, float]:
+    ordered = sorted(times)
+    return ordered[len(ordered) // 2], ordered[min(len(ordered) - 1, round(0.95 * len(ordered)))]
 
 
 def main() -> None:
@@ -562,10 +672,25 @@ def main() -> None:
     var = WORK / "shpalta"
     story = setup_shpalta(var)
     setup_stock_wagtail(WORK / "stock", story)
+    archive_var, archive_env = archive(10_000)
+    walk_paths, newest = archive_walk(archive_env)
+    # The database file in the machine's page cache, as a server's is after minutes: the
+    # first walk of a run measures our rendering, not the disk.
+    for part in archive_var.glob("db.sqlite3*"):
+        part.read_bytes()
+    listing = WORK / "archive-walk.txt"
+    listing.write_text("\n".join(walk_paths) + "\n")
     ports = {
         name: free_port()
-        for name in ("uncached", "cached", "nginx", "varnish", "stock", "gunicorn")
-    }
+        for name in (
+            "uncached", "cached", "nginx", "varnish", "stock", "gunicorn", "full", "cold", "flood"
+        )
+    }  # fmt: skip
+    # Stores of their own, empty at the start: nothing kept from an earlier run.
+    stores = {name: WORK / f"{name}-store.sqlite3" for name in ("cold", "flood")}
+    for path in stores.values():
+        for leftover in path.parent.glob(path.name + "*"):
+            leftover.unlink()
     rows = []
 
     def measure(name, url, baseline=None, target=None):
@@ -636,10 +761,22 @@ def main() -> None:
                 "shpalta.wsgi:application", ports["gunicorn"], shpalta_env(var, PAGE_CACHE="0")
             )
         )
+        archive_servers = {
+            "full": {"PAGE_CACHE": "0", "FRAGMENT_CACHE": "0"},
+            "cold": {"PAGE_CACHE": "0", "PAGE_CACHE_PATH": str(stores["cold"])},
+            "flood": {"PAGE_CACHE_PATH": str(stores["flood"])},
+        }
+        for name, extra in archive_servers.items():
+            stack.enter_context(
+                granian("shpalta.wsgi:application", ports[name], {**archive_env, **extra})
+            )
         cached = f"http://127.0.0.1:{ports['cached']}"
         uncached = f"http://127.0.0.1:{ports['uncached']}"
+        on_archive = {name: f"http://127.0.0.1:{ports[name]}" for name in archive_servers}
         for base in (cached, uncached, f"http://127.0.0.1:{ports['stock']}"):
             wait_for(base + "/")
+        for base in on_archive.values():
+            wait_for(base + "/robots.txt")  # asks for no page: the stores stay empty
         wait_for(cached + story["url"])
         with urllib.request.urlopen(cached + story["url"]) as response:  # noqa: S310
             body = response.read()
@@ -660,7 +797,8 @@ def main() -> None:
             f"http://127.0.0.1:{ports['nginx']}/article.html",
         )
         against_static("article, Shpalta page cache (fast path)", cached + story["url"], 0.1)
-        flood = flood_rounds(cached + story["url"], story["url"], options)
+        flood = made_up_flood(cached + story["url"], story["url"], options)
+        real_flood = real_address_flood(on_archive["flood"], newest, listing, options)
         against_static(
             "article, Varnish in front of Shpalta",
             f"http://127.0.0.1:{ports['varnish']}{story['url']}",
@@ -669,15 +807,39 @@ def main() -> None:
         stock_result = measure(
             "stock Wagtail page, same text", f"http://127.0.0.1:{ports['stock']}/article/"
         )
+        stock = ("stock Wagtail", stock_result["rate"])
         measure(
-            "article, Shpalta uncached",
+            "article, full render: PAGE_CACHE=0 FRAGMENT_CACHE=0, one article of the "
+            "10,000-article archive again and again, nothing kept",
+            on_archive["full"] + newest,
+            stock,
+            1,
+        )
+        cold = walk_figures(
+            run(walk_command(on_archive["cold"], listing, options.seconds, options.connections))
+        )
+        rows.append(
+            {
+                "name": "article, cold: PAGE_CACHE=0, each request a distinct archive article "
+                "(10,000-article archive) not asked before, the store empty at the start: "
+                "only what the walk itself kept (the chrome, the columns) is warm"
+                + (f"; the list ran out {cold['again']} times" if cold["again"] else ""),
+                **cold,
+                "non2xx": cold["requests"] - cold["ok"],
+                "baseline": stock,
+                "target": 2,
+            }
+        )
+        print(f"  cold walk: {cold['rate']:,.0f} req/s", flush=True)
+        measure(
+            "article, warm: PAGE_CACHE=0, one article again and again, its fragments kept",
             uncached + story["url"],
-            ("stock Wagtail", stock_result["rate"]),
+            stock,
             5,
         )
         wait_for(f"http://127.0.0.1:{ports['gunicorn']}/")
         measure(
-            "article, Shpalta uncached, gunicorn (gthread) instead of granian",
+            "article, warm, gunicorn (gthread) instead of granian",
             f"http://127.0.0.1:{ports['gunicorn']}{story['url']}",
             ("granian", rows[-1]["rate"]),
             "1 to prefer gunicorn",
@@ -691,7 +853,7 @@ def main() -> None:
             ("RSS feed", "/eng/rss/"),
             ("content API list", "/api/v1/articles/?edition=en"),
         ):
-            measure(f"{name}, Shpalta uncached", uncached + path)
+            measure(f"{name}, warm: PAGE_CACHE=0, its fragments kept", uncached + path)
         memory = worker_memory(uncached_server)
 
         print("Publish-to-visible: editing the article and polling every page that shows it")
@@ -745,6 +907,25 @@ def main() -> None:
         f"{flood['quiet']['paced']} ms, flooded {flood['flooded']['paced']} ms; medians "
         f"{flood['quiet_paced']:.1f} and {flood['flooded_paced']:.1f} ms = "
         f"{flood['flooded_paced'] / flood['quiet_paced']:.2f} ×"
+    )
+    walked = real_flood["walk"]
+    print(
+        f"A flood of real addresses: {walked['rate']:,.0f} req/s of distinct archive articles "
+        f"(bench/walk.lua, {options.connections} connections, {FLOOD_SECONDS} s; 10,000-article "
+        f"archive, page cache on, empty at the start): {walked['ok'] - walked['hit']:,} "
+        f"rendered, {walked['hit']:,} answered from the page cache (the walk came round "
+        "again to pages it had rendered), "
+        f"{walked['busy']:,} refused with 503 + Retry-After, {walked['failed']} other 5xx, "
+        f"{walked['other']} other errors"
+        + (f", the list ran out {walked['again']} times" if walked["again"] else "")
+        + ". Kept pages beside it, p99 ms quiet → flooded (medians of rounds; target ≤ 2 ×, "
+        "0 5xx): "
+        + "; ".join(
+            f"{kind} {real_flood[f'quiet_{kind}']:.1f} → {real_flood[f'flooded_{kind}']:.1f} "
+            f"= {real_flood[f'flooded_{kind}'] / real_flood[f'quiet_{kind}']:.2f} ×"
+            for kind in real_flood["quiet"]
+        )
+        + f"; their non-2xx answers, quiet or flooded: {real_flood['reader_errors']}"
     )
     print(f"Resident memory of the uncached server's processes after its runs: {memory} MB")
     print("| page | req/s | p50 ms | p99 ms | ratio to baseline (target) |")
