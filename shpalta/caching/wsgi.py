@@ -120,21 +120,9 @@ class PageCacheApplication:
         kind = "api" if path.startswith("/api/") else edition_for_path(path).code
         kept = self._busy_answers.get(kind)
         if kept is None:
-            answered = {}
-
-            def capture(status, headers, exc_info=None):
-                answered.update(status=status, headers=headers)
-                return lambda data: None
-
             asked = {**environ, BUSY: True, "REQUEST_METHOD": "GET"}
             asked.pop("HTTP_ACCEPT_ENCODING", None)
-            result = self.application(asked, capture)
-            try:
-                body = b"".join(result)
-            finally:
-                if hasattr(result, "close"):
-                    result.close()
-            kept = (answered["status"], answered["headers"], body)
+            kept = answered_by(self.application, asked)
             if kept[0].startswith("503") and not any(
                 name.lower() == "set-cookie" for name, _ in kept[1]
             ):
@@ -171,3 +159,20 @@ class PageCacheApplication:
             except Exception:  # the reader still gets the page
                 logger.exception("Page cache: could not keep %s", key)
         return [body]
+
+
+def answered_by(application, environ) -> tuple[str, list, bytes]:
+    """The status line, headers and whole body a WSGI application answers `environ` with."""
+    answered = {}
+
+    def start_response(status, headers, exc_info=None):
+        answered.update(status=status, headers=headers)
+        return lambda data: None
+
+    result = application(environ, start_response)
+    try:
+        body = b"".join(result)
+    finally:
+        if hasattr(result, "close"):
+            result.close()
+    return answered["status"], answered["headers"], body

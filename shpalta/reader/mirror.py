@@ -47,6 +47,7 @@ from django.utils import timezone, translation
 from shpalta.caching import keys
 from shpalta.caching.pages import page_number
 from shpalta.caching.purge import purged_since, records_since
+from shpalta.caching.wsgi import answered_by
 from shpalta.editions.dates import kyiv_today
 from shpalta.editions.registry import EDITIONS, edition_for_path
 
@@ -276,18 +277,8 @@ class Renderer:
             "wsgi.input": _EMPTY,
             "wsgi.errors": _Errors(),
         }
-        answered = {}
-
-        def start_response(status, headers, exc_info=None):
-            answered.update(status=int(status.split()[0]), headers=dict(headers))
-
-        result = self.handler(environ, start_response)
-        try:
-            body = b"".join(result)
-        finally:
-            if hasattr(result, "close"):
-                result.close()
-        return answered["status"], answered["headers"], body
+        status, headers, body = answered_by(self.handler, environ)
+        return int(status.split()[0]), dict(headers), body
 
     def _html(self, url: str, name: str, text: str, links: set, assets: set) -> str:
         """A page's links made the mirror's: relative to its file where they stay in it."""
