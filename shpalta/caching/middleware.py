@@ -44,11 +44,17 @@ logger = logging.getLogger(__name__)
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 database = CircuitBreaker(DATABASE_ERRORS)
 RETRY_AFTER_SECONDS = 30
+FILES = ("/static/", "/media/")
 
 
 def _reader(request) -> bool:
-    """A reader's read (no session, GET or HEAD): what a kept copy may answer."""
-    return not has_session(request.META) and request.method in ("GET", "HEAD")
+    """A reader's read of a page (no session, GET or HEAD; not a static file or upload,
+    which need no database and are served on in an outage: a kept page's stylesheet)."""
+    return (
+        not has_session(request.META)
+        and request.method in ("GET", "HEAD")
+        and not request.path_info.startswith(FILES)
+    )
 
 
 def _as_response(status: str, headers: list, body: bytes) -> HttpResponse:
