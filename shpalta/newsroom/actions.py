@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.utils import timezone
 from wagtail.actions.publish_revision import PublishRevisionAction
 
@@ -22,6 +23,12 @@ class PublishArticleAction(PublishRevisionAction):
     minor (a typo, a link) and it adds no correction. A correction is dated when it is
     first published, unless the editor dated it.
     """
+
+    def execute(self, skip_permission_checks=False):
+        # One transaction: the story, its times, its lists and the outboxes written by
+        # live_article_changed (purges, WebSub, Telegram) are kept together or not at all.
+        with transaction.atomic():
+            return super().execute(skip_permission_checks=skip_permission_checks)
 
     def check(self, skip_permission_checks=False):
         super().check(skip_permission_checks=skip_permission_checks)
