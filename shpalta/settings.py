@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "shpalta.reader",
     "shpalta.ads",
     "shpalta.syndication",
+    "shpalta.channels",
     "shpalta.caching",
     "shpalta.demo",
     "wagtail.contrib.simple_translation",
@@ -275,9 +276,19 @@ PUBLISHER_NAME = os.environ.get("PUBLISHER_NAME", "Shpalta")
 WEBSUB_HUB_URL = os.environ.get("WEBSUB_HUB_URL", "")
 API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "120"))
 API_RATE_WINDOW = int(os.environ.get("API_RATE_WINDOW", "60"))
+# Each edition's Telegram channel (shpalta/channels/telegram.py): the bot, which must be
+# an administrator of each channel; the channels, "uk=@channel_uk,ru=@channel_ru,..."
+# (an edition left out has none); how long an editor has to cancel a post after
+# publishing, in seconds. No token: nothing is posted.
+TELEGRAM_BOT_TOKEN = os.environ.get("TELEGRAM_BOT_TOKEN", "")
+TELEGRAM_CHANNELS = os.environ.get("TELEGRAM_CHANNELS", "")
+TELEGRAM_API_URL = os.environ.get("TELEGRAM_API_URL", "https://api.telegram.org").rstrip("/")
+TELEGRAM_UNDO_SECONDS = int(os.environ.get("TELEGRAM_UNDO_SECONDS", "60"))
+TELEGRAM_TIMEOUT = float(os.environ.get("TELEGRAM_TIMEOUT", "5"))  # seconds a call may take
 # Called on every beat of `manage.py run_scheduler`, after scheduled publishing.
 SCHEDULED_JOBS = [
     "shpalta.syndication.websub.announce_pending",
+    "shpalta.channels.telegram.send_pending",
     "shpalta.caching.pages.prune_store",
     "shpalta.caching.purge.prune_records",
 ]

@@ -150,3 +150,20 @@ def browser_type_launch_args(browser_type_launch_args):
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture
+def bot(settings):
+    """A Telegram Bot API on loopback (tests/channels/bot_api.py), and the Ukrainian and
+    English editions set to post to it at once (no undo window), a call timing out after
+    a second."""
+    from .channels.bot_api import EN, TOKEN, UK, BotAPI
+
+    api = BotAPI()
+    settings.TELEGRAM_BOT_TOKEN = TOKEN
+    settings.TELEGRAM_CHANNELS = f"uk={UK}, en={EN}"
+    settings.TELEGRAM_API_URL = api.url
+    settings.TELEGRAM_UNDO_SECONDS = 0
+    settings.TELEGRAM_TIMEOUT = 1
+    yield api
+    api.stop()

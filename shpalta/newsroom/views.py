@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms.choosers import SearchFilterMixin
@@ -83,6 +84,9 @@ class ArticleEditView(SecondEditorRequired, EditView):
     def get(self, request, *args, **kwargs):
         if self.object.behind_source:
             self._source_changed_notice()
+        # Apps above the newsroom say what they did with the story (channels: Telegram).
+        for describe in hooks.get_hooks("describe_article"):
+            describe(request, self.object)
         return super().get(request, *args, **kwargs)
 
     def _source_changed_notice(self) -> None:

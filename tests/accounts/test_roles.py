@@ -129,6 +129,10 @@ MATRIX = [
     # The panic screen (take down many articles, freeze an account): duty editors.
     ("in   no   no   no   ok   no   ok", r"newsroom_takedown$"),
     ("in   405  405  405  405  405  405", r"newsroom_(takedown_put_back|freeze_account)$"),
+    # The Telegram channels' outbox and the cancel of a waiting post: those who publish
+    # (the cancel of post 1, which does not exist: 404 once allowed).
+    ("in   no   no   ok   ok   no   ok", r"channels_telegram$"),
+    ("in   no   no   404  404  no   404", r"channels_telegram_cancel$"),
     # Site history: editors and administrators.
     ("in   no   no   ok   ok   no   ok", r"(wagtailadmin_reports|shpalta):?_?site_history"),
     # Every signed-in person: their account, the home page, pickers for links and tasks.

@@ -241,6 +241,14 @@ class Article(
         _("urgent"), default=False, help_text=_("Shown more strongly in news lists.")
     )
     ads_enabled = models.BooleanField(_("show advertisements"), default=True)
+    post_to_telegram = models.BooleanField(
+        _("post to Telegram"),
+        default=True,
+        help_text=_(
+            "Posted to the edition's Telegram channel a minute after it goes live (you can "
+            "cancel it meanwhile); untick to keep it off the channel, or to take it down there."
+        ),
+    )
     main_image = models.ForeignKey(
         "newsroom.NewsImage",
         verbose_name=_("main image"),
