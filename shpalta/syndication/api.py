@@ -14,14 +14,11 @@ a 429 says when to come back.
 
 import base64
 import binascii
-import logging
-import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -30,9 +27,9 @@ from django.utils.http import http_date, urlencode
 
 from shpalta.caching import keys
 from shpalta.caching import tags as cache_tags
+from shpalta.caching.allowance import spend
 from shpalta.caching.fragments import cached_per_article
 from shpalta.caching.pages import etag_of
-from shpalta.caching.store import CircuitBreaker
 from shpalta.editions.fields import in_any_edition
 from shpalta.editions.registry import EDITION_CODES
 from shpalta.newsroom import search
@@ -42,8 +39,6 @@ from shpalta.newsroom.models.article import ArticleQuerySet, in_list
 from .feeds import ENCLOSURE_SPEC
 from .links import absolute
 from .ninjs import article_to_ninjs
-
-logger = logging.getLogger(__name__)
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
@@ -69,30 +64,14 @@ def error(status: int, code: str, message: str, parameter: str | None = None, **
     return JsonResponse(body, status=status, headers=headers)
 
 
-# Counting in a cache that cannot be reached is not tried again for a moment.
-_counter = CircuitBreaker((Exception,))
-
-
 def _use_allowance(environ) -> tuple[int, HttpResponse | None]:
     """Count a request against its client's allowance: what is left, or the 429."""
     window = settings.API_RATE_WINDOW
-    now = time.time()
-    key = f"api-rate:{environ.get('REMOTE_ADDR', 'unknown')}:{int(now // window)}"
-    if _counter.tripped:
-        return settings.API_RATE_LIMIT, None
-    try:
-        with _counter.watching():
-            cache.add(key, 0, window + 1)
-            try:
-                used = cache.incr(key)
-            except ValueError:  # the entry expired between add and incr
-                used = 1
-    except Exception:  # the cache cannot be reached: the API answers, uncounted
-        logger.exception("API: could not count a request against its allowance")
-        return settings.API_RATE_LIMIT, None
-    if used <= settings.API_RATE_LIMIT:
-        return settings.API_RATE_LIMIT - used, None
-    retry_after = int(window - now % window) + 1
+    left, retry_after = spend(
+        "api-rate", environ.get("REMOTE_ADDR", "unknown"), settings.API_RATE_LIMIT, window
+    )
+    if left >= 0:
+        return left, None
     return 0, error(
         429,
         "rate_limited",
