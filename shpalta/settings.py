@@ -222,6 +222,7 @@ if os.environ.get("EMAIL_HOST"):
                 "username": os.environ.get("EMAIL_USER", ""),
                 "password": os.environ.get("EMAIL_PASSWORD", ""),
                 "use_tls": env_bool("EMAIL_USE_TLS", True),
+                "timeout": float(os.environ.get("EMAIL_TIMEOUT", "10")),
             },
         }
     }
@@ -276,19 +277,29 @@ PUBLISHER_NAME = os.environ.get("PUBLISHER_NAME", "Shpalta")
 WEBSUB_HUB_URL = os.environ.get("WEBSUB_HUB_URL", "")
 API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "120"))
 API_RATE_WINDOW = int(os.environ.get("API_RATE_WINDOW", "60"))
+# How long an editor has to cancel a story's Telegram post or breaking-news e-mail after
+# publishing it, in seconds.
+PUBLISH_UNDO_SECONDS = int(os.environ.get("PUBLISH_UNDO_SECONDS", "60"))
 # Each edition's Telegram channel (shpalta/channels/telegram.py): the bot, which must be
 # an administrator of each channel; the channels, "uk=@channel_uk,ru=@channel_ru,..."
-# (an edition left out has none); how long an editor has to cancel a post after
-# publishing, in seconds. No token: nothing is posted.
+# (an edition left out has none). No token: nothing is posted.
 TELEGRAM_BOT_TOKEN = os.environ.get("TELEGRAM_BOT_TOKEN", "")
 TELEGRAM_CHANNELS = os.environ.get("TELEGRAM_CHANNELS", "")
 TELEGRAM_API_URL = os.environ.get("TELEGRAM_API_URL", "https://api.telegram.org").rstrip("/")
-TELEGRAM_UNDO_SECONDS = int(os.environ.get("TELEGRAM_UNDO_SECONDS", "60"))
 TELEGRAM_TIMEOUT = float(os.environ.get("TELEGRAM_TIMEOUT", "5"))  # seconds a call may take
+# E-mail newsletters (shpalta/channels/newsletters.py): the editions that have them, the
+# time (Kyiv) each day's digest goes out, the sender, and how many subscriptions one
+# address may ask for in a window of seconds.
+NEWSLETTER_EDITIONS = env_list("NEWSLETTER_EDITIONS", "uk,ru,en")
+NEWSLETTER_DIGEST_TIME = os.environ.get("NEWSLETTER_DIGEST_TIME", "07:30")
+NEWSLETTER_FROM = os.environ.get("NEWSLETTER_FROM", DEFAULT_FROM_EMAIL)
+NEWSLETTER_RATE_LIMIT = int(os.environ.get("NEWSLETTER_RATE_LIMIT", "5"))
+NEWSLETTER_RATE_WINDOW = int(os.environ.get("NEWSLETTER_RATE_WINDOW", "3600"))
 # Called on every beat of `manage.py run_scheduler`, after scheduled publishing.
 SCHEDULED_JOBS = [
     "shpalta.syndication.websub.announce_pending",
     "shpalta.channels.telegram.send_pending",
+    "shpalta.channels.newsletters.send_pending",
     "shpalta.caching.pages.prune_store",
     "shpalta.caching.purge.prune_records",
 ]

@@ -163,7 +163,62 @@ def bot(settings):
     settings.TELEGRAM_BOT_TOKEN = TOKEN
     settings.TELEGRAM_CHANNELS = f"uk={UK}, en={EN}"
     settings.TELEGRAM_API_URL = api.url
-    settings.TELEGRAM_UNDO_SECONDS = 0
+    settings.PUBLISH_UNDO_SECONDS = 0
     settings.TELEGRAM_TIMEOUT = 1
     yield api
     api.stop()
+
+
+class Inbox:
+    """What a real SMTP server (aiosmtpd) on loopback received: each message parsed, and
+    the addresses it is told to refuse (550) or to stall on."""
+
+    def __init__(self):
+        self.messages: list = []
+        self.refuse: set[str] = set()
+        self.stall_after: int | None = None  # accept this many messages, then hang
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse:
+            return "550 5.1.1 No such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        import asyncio
+        import email
+        import email.policy
+
+        if self.stall_after is not None and len(self.messages) >= self.stall_after:
+            await asyncio.sleep(3600)
+        self.messages.append(
+            email.message_from_bytes(envelope.content, policy=email.policy.default)
+        )
+        return "250 OK"
+
+    def to(self, address: str) -> list:
+        return [message for message in self.messages if message["To"] == address]
+
+
+@pytest.fixture
+def smtp(settings):
+    """An SMTP server on loopback, the site's mailer pointed at it."""
+    from aiosmtpd.controller import Controller
+
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": "127.0.0.1",
+                "port": controller.port,
+                "use_tls": False,
+                "timeout": 2,
+            },
+        }
+    }
+    inbox.port = controller.port
+    yield inbox
+    controller.stop()

@@ -102,3 +102,109 @@ class TelegramPost(models.Model):
         if self.message_id is None or not self.chat.startswith("@"):
             return ""
         return f"https://t.me/{self.chat[1:]}/{self.message_id}"
+
+
+class Subscriber(models.Model):
+    """A reader on an edition's newsletters: the morning digest, breaking news or both.
+    Counts only once the address is confirmed (double opt-in: the link in the e-mail
+    the scheduler sends); the address is kept for nothing else, and deleting the row
+    forgets it."""
+
+    email = models.EmailField(gettext_lazy("e-mail address"))
+    edition = models.CharField(gettext_lazy("edition"), max_length=8)
+    digest = models.BooleanField(gettext_lazy("morning digest"), default=True)
+    breaking = models.BooleanField(gettext_lazy("breaking news"), default=True)
+    created_at = models.DateTimeField(gettext_lazy("subscribed at"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(gettext_lazy("confirmed at"), null=True, blank=True)
+    confirmation_asked_at = models.DateTimeField(default=timezone.now)
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = gettext_lazy("newsletter subscriber")
+        verbose_name_plural = gettext_lazy("newsletter subscribers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["email", "edition"], name="one_subscription_per_edition"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} ({self.edition})"
+
+
+class Mailing(models.Model):
+    """One issue of a newsletter: an edition's morning digest of a day, or a breaking-news
+    alert of one urgent story. Its recipients (Delivery) are listed when it starts, from
+    the confirmed subscribers of that moment; the scheduler sends them in batches."""
+
+    class Kind(models.TextChoices):
+        DIGEST = "digest", gettext_lazy("morning digest")
+        BREAKING = "breaking", gettext_lazy("breaking news")
+
+    class State(models.TextChoices):
+        WAITING = "waiting", gettext_lazy("waiting")
+        SENDING = "sending", gettext_lazy("sending")
+        SENT = "sent", gettext_lazy("sent")
+        CANCELLED = "cancelled", gettext_lazy("cancelled")
+
+    kind = models.CharField(gettext_lazy("kind"), max_length=10, choices=Kind.choices)
+    edition = models.CharField(gettext_lazy("edition"), max_length=8)
+    day = models.DateField(null=True, blank=True)  # a digest's (Kyiv) day
+    article = models.ForeignKey(
+        "newsroom.Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    due_at = models.DateTimeField(gettext_lazy("sending time"), default=timezone.now)
+    state = models.CharField(
+        gettext_lazy("state"), max_length=10, choices=State.choices, default=State.WAITING
+    )
+    subject = models.CharField(gettext_lazy("subject"), max_length=300, blank=True)
+    text = models.TextField(blank=True)
+    html = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = gettext_lazy("newsletter issue")
+        verbose_name_plural = gettext_lazy("newsletter issues")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "edition", "day"],
+                condition=models.Q(kind="digest"),
+                name="one_digest_a_day",
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "article"],
+                condition=models.Q(kind="breaking"),
+                name="one_alert_a_story",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.edition} {self.day or self.article_id}"
+
+
+class Delivery(models.Model):
+    """One issue to one subscriber. QUEUED, then SENDING (committed before the message
+    leaves, a batch at a time), then SENT; a delivery found SENDING after a crash may
+    have gone and is not sent again."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", gettext_lazy("queued")
+        SENDING = "sending", gettext_lazy("sending")
+        SENT = "sent", gettext_lazy("sent")
+        FAILED = "failed", gettext_lazy("failed")
+
+    mailing = models.ForeignKey(Mailing, on_delete=models.CASCADE, related_name="deliveries")
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="+")
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=300, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["mailing", "subscriber"], name="one_delivery_each")
+        ]
+        indexes = [models.Index(fields=["state", "mailing"], name="delivery_state")]
+
+    def __str__(self) -> str:
+        return f"{self.mailing} → {self.subscriber_id}: {self.state}"

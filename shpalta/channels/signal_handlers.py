@@ -7,13 +7,18 @@ from django.utils import timezone
 from shpalta.newsroom.models import Article
 from shpalta.newsroom.signals import live_article_changed
 
-from . import telegram
+from . import newsletters, telegram
 from .models import TelegramPost
 
 
 @receiver(live_article_changed, sender=Article)
 def follow_on_telegram(sender, article: Article, before, after, **kwargs):
     telegram.queue(article, before=before, after=after)
+
+
+@receiver(live_article_changed, sender=Article)
+def alert_subscribers(sender, article: Article, before, after, **kwargs):
+    newsletters.queue_alert(article, before=before, after=after)
 
 
 @receiver(pre_delete, sender=Article)

@@ -76,7 +76,7 @@ def _follow(article: Article, chat: str, *, wanted: bool, before) -> None:
         # Only a story that goes live now: not an edit of one published before the channel
         # was set up, nor a story dated a day or more back (an archive being filled in).
         if wanted and before is None and article.published_at >= now - RECENT:
-            due = now + timedelta(seconds=settings.TELEGRAM_UNDO_SECONDS)
+            due = now + timedelta(seconds=settings.PUBLISH_UNDO_SECONDS)
             TelegramPost.objects.create(
                 article=article,
                 edition=article.locale.language_code,
@@ -93,7 +93,7 @@ def _follow(article: Article, chat: str, *, wanted: bool, before) -> None:
         post.state, post.pending = State.CANCELLED, False
     elif wanted and post.message_id is None and post.state in (State.DELETED, State.FAILED):
         post.state = State.WAITING  # back after a takedown, or corrected after a refusal
-        post.due_at = post.next_attempt_at = now + timedelta(seconds=settings.TELEGRAM_UNDO_SECONDS)
+        post.due_at = post.next_attempt_at = now + timedelta(seconds=settings.PUBLISH_UNDO_SECONDS)
     post.save(
         update_fields=[
             "wanted",

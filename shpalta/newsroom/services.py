@@ -112,6 +112,13 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *(f"ads.{action}_adslot" for action in ("add", "change", "delete", "view")),
     ],
 }
+# Newsletter subscribers (personal data) and issues: editors read them and delete a
+# subscriber on request.
+ROLE_PERMISSIONS["Editors"] += [
+    "channels.view_subscriber",
+    "channels.delete_subscriber",
+    "channels.view_mailing",
+]
 ROLE_PERMISSIONS["Duty editors"] = [
     *ROLE_PERMISSIONS["Editors"],
     "newsroom.add_takedown",

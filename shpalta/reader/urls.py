@@ -5,7 +5,7 @@ from django.urls import path, re_path
 from shpalta.newsroom.models.article import KIND_URL_SEGMENTS
 
 from . import views
-from .views import lite, offline
+from .views import lite, newsletter, offline
 from .views.corrections import corrections_log
 
 app_name = "reader"
@@ -28,6 +28,13 @@ urlpatterns = [
     path("about/", views.info_page, {"kind": "about"}, name="about"),
     path("corrections/", corrections_log, name="corrections"),
     path("search/", views.search_page, name="search"),
+    path("newsletter/", newsletter.newsletter, name="newsletter"),
+    path("newsletter/confirm/<str:token>/", newsletter.confirm, name="newsletter_confirm"),
+    path(
+        "newsletter/unsubscribe/<str:token>/",
+        newsletter.unsubscribe,
+        name="newsletter_unsubscribe",
+    ),
     path("manifest.webmanifest", offline.web_manifest, name="manifest"),
     # The lite edition (reader.views.lite): the same addresses after "lite/".
     path("lite/", lite.lite_front, name="lite_front"),

@@ -22,6 +22,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale, Page, Site, Task, Workflow
 
 from shpalta.ads.models import AdSlot
+from shpalta.channels.models import Mailing, Subscriber
 from shpalta.newsroom.models import FrontPage, InfoPage, Label
 
 from ..admin_urls import admin_urls
@@ -130,9 +131,16 @@ MATRIX = [
     ("in   no   no   no   ok   no   ok", r"newsroom_takedown$"),
     ("in   405  405  405  405  405  405", r"newsroom_(takedown_put_back|freeze_account)$"),
     # The Telegram channels' outbox and the cancel of a waiting post: those who publish
-    # (the cancel of post 1, which does not exist: 404 once allowed).
+    # (the cancel of post or e-mail 1, which does not exist: 404 once allowed).
     ("in   no   no   ok   ok   no   ok", r"channels_telegram$"),
-    ("in   no   no   404  404  no   404", r"channels_telegram_cancel$"),
+    ("in   no   no   404  404  no   404", r"channels_(telegram|mailing)_cancel$"),
+    # Newsletter subscribers (personal data) and issues: editors read them and delete a
+    # subscriber on request; administrators alone change them.
+    ("in   no   no   ok   ok   no   ok", r"newsletter_subscribers:(index|index_results|delete"
+                                    r"|history|history_results)$|newsletter_issues:(index"
+                                    r"|index_results|inspect)$"),
+    ("in   no   no   no   no   no   ok", r"newsletter_(subscribers|issues):(add|copy|edit|delete"
+                                    r"|history|history_results|usage)$"),
     # Site history: editors and administrators.
     ("in   no   no   ok   ok   no   ok", r"(wagtailadmin_reports|shpalta):?_?site_history"),
     # Every signed-in person: their account, the home page, pickers for links and tasks.
@@ -242,6 +250,8 @@ def world(newsroom):
         "wagtailadmin_workflows": workflow.pk,
         "wagtailsites": Site.objects.first().pk,
         "simple_translation": draft.pk,
+        "newsletter_subscribers": Subscriber.objects.create(email="s@example.org", edition="uk").pk,
+        "newsletter_issues": Mailing.objects.create(kind="digest", edition="uk").pk,
     }
     values = {
         "page_id": Page.objects.filter(depth=2).first().pk,

@@ -19,9 +19,9 @@ def test_editor_sees_and_cancels_a_waiting_post(
 ):
     base = live_server.url
     _member("editor", "Editors")
-    settings.TELEGRAM_UNDO_SECONDS = 600
+    settings.PUBLISH_UNDO_SECONDS = 600
     waiting = make_article(headline="Новина, яку скасують")
-    settings.TELEGRAM_UNDO_SECONDS = 0
+    settings.PUBLISH_UNDO_SECONDS = 0
     sent = make_article(headline="Новина, що вийшла в канал", is_urgent=True)
     telegram.send_pending()
     page.set_viewport_size({"width": 1366, "height": 900})
@@ -34,7 +34,7 @@ def test_editor_sees_and_cancels_a_waiting_post(
     page.screenshot(path=artifacts / "telegram-waiting.png")
     notice.get_by_role("link", name="Скасувати").click()
     expect(page.locator("h1")).to_contain_text("Скасувати допис у Telegram")
-    page.get_by_role("button", name="Не публікувати").click()
+    page.get_by_role("button", name="Не надсилати").click()
     expect(page.locator(".messages")).to_contain_text("у Telegram це не вийде")
     assert page.url.endswith(f"/article/edit/{waiting.pk}/")
     assert TelegramPost.objects.get(article=waiting).state == TelegramPost.State.CANCELLED

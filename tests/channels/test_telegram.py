@@ -78,7 +78,7 @@ def test_a_long_lead_is_cut_to_telegrams_caption_limit(bot, newsroom):
 
 
 def test_nothing_is_posted_before_the_undo_window_ends(bot, newsroom, settings):
-    settings.TELEGRAM_UNDO_SECONDS = 1
+    settings.PUBLISH_UNDO_SECONDS = 1
     article = make_article(edition="en")
     telegram.send_pending()
     assert bot.calls == []
@@ -89,7 +89,7 @@ def test_nothing_is_posted_before_the_undo_window_ends(bot, newsroom, settings):
 
 
 def test_the_editor_cancels_during_the_undo_window(bot, newsroom, editor, client, settings):
-    settings.TELEGRAM_UNDO_SECONDS = 1
+    settings.PUBLISH_UNDO_SECONDS = 1
     article = make_article(edition="en")
     post = post_of(article)
     sign_in(client, editor)
