@@ -7,6 +7,7 @@ import django_filters
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
+from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext_lazy
@@ -20,6 +21,7 @@ from wagtail.models import Locale, Revision
 from wagtail.search.backends import get_search_backend
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, PreviewOnCreateView
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 from shpalta.editions.dates import dateline
 
@@ -308,7 +310,30 @@ class ArticleChooseResultsView(ArticleChooserFilters, ChooseResultsView):
     pass
 
 
-class ArticleChooserViewSet(SnippetChooserViewSet):
+class EditorLanguageChooser(AdminSnippetChooser):
+    """Wagtail's snippet chooser (an author, a tag, a story…) with its button texts in
+    the language of each request. Wagtail words them when the widget is made, and it is
+    made once per process, with the edit forms, when the first request loads the URLs:
+    every editor of the process would read them in that request's language."""
+
+    def __init__(self, model=None, **kwargs):
+        super().__init__(model=model, **kwargs)
+        name = self.model._meta.verbose_name
+        self.choose_one_text = _in_request_language("Choose %(object)s", name)
+        self.choose_another_text = _in_request_language("Choose another %(object)s", name)
+        self.link_to_chosen_text = _in_request_language("Edit this %(object)s", name)
+
+
+def _in_request_language(message: str, name) -> str:
+    """Wagtail's `message` about a model, worded when shown (its catalogue's words)."""
+    return lazy(lambda: _(message) % {"object": name}, str)()
+
+
+class ChooserViewSet(SnippetChooserViewSet):
+    base_widget_class = EditorLanguageChooser
+
+
+class ArticleChooserViewSet(ChooserViewSet):
     choose_view_class = ArticleChooseView
     choose_results_view_class = ArticleChooseResultsView
 

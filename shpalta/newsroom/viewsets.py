@@ -26,6 +26,7 @@ from .views import (
     ArticleFilterSet,
     ArticleIndexView,
     ArticlePreviewOnCreateView,
+    ChooserViewSet,
 )
 
 
@@ -105,6 +106,7 @@ def _per_edition_panels(*names: str) -> list[FieldPanel]:
 
 
 class AuthorViewSet(SnippetViewSet):
+    chooser_viewset_class = ChooserViewSet
     model = Author
     icon = "user"
     menu_label = _("Authors")
@@ -117,6 +119,7 @@ class AuthorViewSet(SnippetViewSet):
 
 
 class SectionViewSet(SnippetViewSet):
+    chooser_viewset_class = ChooserViewSet
     model = Section
     icon = "folder-open-inverse"
     menu_label = _("Sections")
@@ -124,6 +127,7 @@ class SectionViewSet(SnippetViewSet):
 
 
 class TagViewSet(SnippetViewSet):
+    chooser_viewset_class = ChooserViewSet
     model = Tag
     icon = "tag"
     menu_label = _("Tags")
@@ -131,6 +135,7 @@ class TagViewSet(SnippetViewSet):
 
 
 class LabelViewSet(SnippetViewSet):
+    chooser_viewset_class = ChooserViewSet
     model = Label
     icon = "pick"
     menu_label = _("Labels")
@@ -145,6 +150,7 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 class FrontPageViewSet(SnippetViewSet):
+    chooser_viewset_class = ChooserViewSet
     model = FrontPage
     icon = "home"
     menu_label = _("Front pages")
@@ -168,6 +174,7 @@ class FrontPageViewSet(SnippetViewSet):
 
 
 class InfoPageViewSet(SnippetViewSet):
+    chooser_viewset_class = ChooserViewSet
     model = InfoPage
     icon = "doc-empty"
     menu_label = _("Support and About")

@@ -119,3 +119,21 @@ def test_the_editor_scripts_speak_ukrainian(client, editor):
     assert left == []
     placeholder = "Напишіть щось або введіть «/», щоб вставити блок"
     assert placeholder in catalogue or json.dumps(placeholder)[1:-1] in catalogue
+
+
+def test_choosers_speak_the_language_of_each_request(newsroom):
+    """Wagtail makes the edit forms' choosers once per process, at the first request:
+    made in English, an author chooser still speaks Ukrainian to a Ukrainian editor."""
+    from shpalta.newsroom.models import Author
+
+    with translation.override("en"):
+        widget = Author.snippet_viewset.chooser_viewset.widget_class()
+    with translation.override("uk"):
+        page = widget.render("author", None, attrs={"id": "id_author"})
+        name = Author._meta.verbose_name
+        wanted = [
+            translation.gettext(message) % {"object": name}
+            for message in ("Choose %(object)s", "Choose another %(object)s")
+        ]
+    assert all(words in page for words in wanted), wanted
+    assert "Choose another" not in page
