@@ -267,8 +267,9 @@ def _send_batches(mailing: Mailing) -> int:
 
 def _deliver(mailing: Mailing, batch: list[Delivery]) -> int:
     """Send a batch over one SMTP connection. Each delivery is claimed (SENDING,
-    committed) just before it leaves and marked SENT after: a crash leaves at most one
-    in doubt, and that one is not sent again."""
+    committed) just before it leaves and marked SENT after: a crash, or a server that
+    stops answering in the middle of a message, leaves at most one in doubt, and that
+    one is not sent again. A refusal with a code is not sent: it is queued again."""
     sent = 0
     with mailers.default as connection:
         for delivery in batch:
@@ -279,12 +280,15 @@ def _deliver(mailing: Mailing, batch: list[Delivery]) -> int:
                 connection.send_messages([_message(mailing, delivery.subscriber)])
             except smtplib.SMTPRecipientsRefused as refused:  # this address only: go on
                 delivery.state, delivery.last_error = Delivery.State.FAILED, str(refused)[:300]
-            except OSError as problem:  # not sent: queued again for the next run
+            except smtplib.SMTPResponseException as refused:  # the server said no: not sent
                 Delivery.objects.filter(pk=delivery.pk).update(
                     state=Delivery.State.QUEUED,
                     attempts=delivery.attempts + 1,
-                    last_error=str(problem)[:300],
+                    last_error=str(refused)[:300],
                 )
+                raise
+            except OSError as problem:  # no answer, or cut off: it may have gone
+                Delivery.objects.filter(pk=delivery.pk).update(last_error=str(problem)[:300])
                 raise
             else:
                 delivery.state, delivery.sent_at = Delivery.State.SENT, timezone.now()

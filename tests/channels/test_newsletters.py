@@ -224,6 +224,19 @@ def test_an_unreachable_server_keeps_the_issue_for_the_next_run(smtp, settings, 
     assert sorted(m["To"] for m in smtp.messages) == ["a@example.org", "b@example.org"]
 
 
+def test_a_server_that_stops_answering_mid_message_gets_no_double(smtp, newsroom):
+    for name in ("a", "b", "c"):
+        confirmed(f"{name}@example.org")
+    make_article(edition="en", is_urgent=True)
+    smtp.stall_after = 1  # takes the first, then never answers the second's message
+    newsletters.send_pending()  # gives up after the mailer's timeout (2 s)
+    smtp.stall_after = None
+    newsletters.send_pending()
+    states = dict(Delivery.objects.values_list("subscriber__email", "state"))
+    assert states == {"a@example.org": "sent", "b@example.org": "sending", "c@example.org": "sent"}
+    assert sorted(m["To"] for m in smtp.messages) == ["a@example.org", "c@example.org"]
+
+
 @pytest.mark.django_db(transaction=True)
 def test_an_issue_interrupted_by_a_crash_goes_on_without_doubles(smtp, newsroom, tmp_path):
     addresses = [f"reader{n:03}@example.org" for n in range(60)]
