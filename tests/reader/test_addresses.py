@@ -24,6 +24,7 @@ SAMPLE = {
     "slug": "drones",
     "edition": "en",
     "restriction_id": "3",
+    "token": "WzEsImFAZXhhbXBsZS5vcmciXQ:abc",
 }
 # Values for the unnamed parts of a route, in order (Wagtail's document address).
 POSITIONAL = ["12", "report.pdf"]
