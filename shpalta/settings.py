@@ -277,6 +277,8 @@ PUBLISHER_NAME = os.environ.get("PUBLISHER_NAME", "Shpalta")
 WEBSUB_HUB_URL = os.environ.get("WEBSUB_HUB_URL", "")
 API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "120"))
 API_RATE_WINDOW = int(os.environ.get("API_RATE_WINDOW", "60"))
+# How often (seconds) a reader's page of a running live blog asks for new updates.
+LIVE_POLL_SECONDS = int(os.environ.get("LIVE_POLL_SECONDS", "20"))
 # How long an editor has to cancel a story's Telegram post or breaking-news e-mail after
 # publishing it, in seconds.
 PUBLISH_UNDO_SECONDS = int(os.environ.get("PUBLISH_UNDO_SECONDS", "60"))

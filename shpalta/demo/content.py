@@ -35,6 +35,7 @@ from shpalta.newsroom.models import (
     Correction,
     Kind,
     Label,
+    LiveEntry,
     NewsImage,
     Section,
     Tag,
@@ -149,6 +150,7 @@ class _Writer:
         self._images()
         self._house_ads()
         self._stories()
+        self._live_blog()
 
     def _taxonomy(self) -> None:
         self.sections = {
@@ -279,6 +281,48 @@ class _Writer:
         if index % CORRECTED_EVERY == 2:
             for article in written:
                 self._correct(article, texts.CORRECTIONS[article.edition.code][index % 3])
+
+    def _live_blog(self) -> None:
+        """A running live blog in each edition (one story), its updates written over the
+        last ten hours by two reporters, two of them pinned as key points."""
+        started = self.now - timedelta(minutes=texts.LIVE_ENTRIES[0][0] + 5)
+        original = None
+        reporters = self.authors[:2]
+        for position, code in enumerate(LANGS):
+            words = texts.LIVE_BLOG[code]
+            if original is None:
+                blog = Article(
+                    locale=self.locales[code],
+                    story_number=allocate_story_number(),
+                    live=False,
+                    kind=Kind.LIVE,
+                    section=self.sections["war"],
+                )
+            else:
+                blog = article_translate(article=original, edition=get_edition(code))
+            blog.headline, blog.lead = words["headline"], f"<p>{words['lead']}</p>"
+            blog.summary = words["lead"][:300]
+            blog.published_at = started + timedelta(minutes=position)
+            blog.labels = [self.labels["live"]]
+            blog.author_links = [
+                ArticleAuthor(author=author, sort_order=order)
+                for order, author in enumerate(reporters)
+            ]
+            blog.save()
+            blog.save_revision().publish()
+            original = original or blog
+            LiveEntry.objects.bulk_create(
+                LiveEntry(
+                    article=blog,
+                    published_at=self.now - timedelta(minutes=minutes),
+                    headline=by_edition[code][0],
+                    body=[("paragraph", RichText(f"<p>{by_edition[code][1]}</p>"))],
+                    author=reporters[index % 2],
+                    pinned=by_edition[code][0].startswith(("Головне", "Главное", "Key point")),
+                )
+                for index, (minutes, by_edition) in enumerate(texts.LIVE_ENTRIES)
+            )
+            self.summary.articles[code] += 1
 
     def _correct(self, article: Article, text: str) -> None:
         """A correction published some hours after the story (before now)."""

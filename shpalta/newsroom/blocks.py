@@ -211,3 +211,20 @@ class ArticleBodyBlock(blocks.StreamBlock):
             "details": {"max_num": 1},
             "background": {"max_num": 1},
         }
+
+
+class LiveEntryBlock(blocks.StreamBlock):
+    """A live blog entry's body: text, quotes, images and embeds, in any order."""
+
+    paragraph = blocks.RichTextBlock(
+        features=PARAGRAPH_FEATURES,
+        label=_("Paragraph"),
+        icon="pilcrow",
+        template="newsroom/blocks/paragraph.html",
+    )
+    quote = QuoteBlock()
+    image = ImageBlock()
+    embed = EmbedBlock()
+
+    class Meta:
+        min_num = 1

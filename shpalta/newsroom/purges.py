@@ -71,6 +71,12 @@ def article_changed(
     return stale
 
 
+def live_blog_changed(article_pk: int) -> set[str]:
+    """An update of a live blog: what shows the blog (its page, its updates, its feed,
+    the list lines with its latest time), which all carry its key."""
+    return set(keys.articles([article_pk]))
+
+
 def front_page_changed(edition: str) -> set[str]:
     """The editors' choice of top stories."""
     return {keys.front(edition), keys.top(edition)}

@@ -112,6 +112,12 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *(f"ads.{action}_adslot" for action in ("add", "change", "delete", "view")),
     ],
 }
+# Live blogs: reporters and editors add, change and delete updates (editors alone pin
+# key points: LiveEntryForm).
+for _role in ("Reporters", "Editors"):
+    ROLE_PERMISSIONS[_role] += [
+        f"newsroom.{action}_liveentry" for action in ("add", "change", "delete", "view")
+    ]
 # Newsletter subscribers (personal data) and issues: editors read them and delete a
 # subscriber on request.
 ROLE_PERMISSIONS["Editors"] += [

@@ -8,7 +8,7 @@ from wagtail.signals import unpublished
 from shpalta.caching.purge import purge
 
 from . import purges
-from .models import Article, Author, FrontPage, InfoPage, Label, Section, Tag
+from .models import Article, Author, FrontPage, InfoPage, Label, LiveEntry, Section, Tag
 from .signals import live_article_changed
 from .snapshots import ArticleSnapshot
 
@@ -49,3 +49,10 @@ def purge_front_page(sender, instance: FrontPage, **kwargs):
 @receiver([post_save, post_delete], sender=InfoPage)
 def purge_info_page(sender, instance: InfoPage, **kwargs):
     purge(purges.info_page_changed(instance.locale.language_code))
+
+
+@receiver([post_save, post_delete], sender=LiveEntry)
+def purge_live_blog(sender, instance: LiveEntry, **kwargs):
+    """An update added, changed or deleted: the blog's page, its updates, its feed and the
+    lines that show its latest time (all carry the blog's key)."""
+    purge(purges.live_blog_changed(instance.article_id))

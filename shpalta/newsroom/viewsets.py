@@ -1,7 +1,11 @@
 """The newsroom in the Wagtail admin: articles and their taxonomy as snippet viewsets."""
 
+import django_filters
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -12,13 +16,25 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn, LocaleColumn
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from shpalta.editions.fields import edition_field_names
 from shpalta.editions.forms import EditionAdminForm
 
 from .forms import ArticleForm, FrontPageForm
-from .models import MAX_TOP_STORIES, Article, Author, FrontPage, InfoPage, Label, Section, Tag
+from .models import (
+    MAX_TOP_STORIES,
+    Article,
+    Author,
+    FrontPage,
+    InfoPage,
+    Kind,
+    Label,
+    LiveEntry,
+    Section,
+    Tag,
+)
 from .views import (
     ArticleChooserViewSet,
     ArticleCreateView,
@@ -184,3 +200,61 @@ class InfoPageViewSet(SnippetViewSet):
         [FieldPanel("kind"), FieldPanel("title"), FieldPanel("body")],
         base_form_class=EditionAdminForm,
     )
+
+
+class LiveEntryForm(WagtailAdminModelForm):
+    """An update of a live blog, for a blog chosen among the live blogs (editors alone pin
+    key points: the panel's permission)."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        self.fields["article"].queryset = Article.objects.filter(kind=Kind.LIVE).order_by(
+            "-published_at", "-id"
+        )
+
+        if self.instance.pk is None:
+            self.initial["published_at"] = None  # the moment it is saved, not opened
+
+    def save(self, commit=True):
+        if self.instance.pk is None and self.for_user is not None:
+            self.instance.created_by = self.for_user
+        if self.instance.published_at is None:
+            self.instance.published_at = timezone.now()
+        return super().save(commit=commit)
+
+
+class LiveEntryFilterSet(WagtailFilterSet):
+    article = django_filters.ModelChoiceFilter(
+        label=_("live blog"),
+        queryset=Article.objects.filter(kind=Kind.LIVE).order_by("-published_at", "-id"),
+    )
+
+    class Meta:
+        model = LiveEntry
+        fields = ["article", "pinned"]
+
+
+class LiveEntryViewSet(ModelViewSet):
+    """Live blogs' updates: added, changed and deleted on their own, each a row, live at
+    once (no draft, no republishing of the blog)."""
+
+    model = LiveEntry
+    icon = "time"
+    menu_label = _("Live blogs")
+    menu_order = 101
+    add_to_admin_menu = True
+    edit_handler = ObjectList(
+        [
+            FieldPanel("article", widget=forms.Select),
+            FieldPanel("published_at"),
+            FieldPanel("headline"),
+            FieldPanel("body"),
+            FieldPanel("author"),
+            FieldPanel("pinned", permission="newsroom.publish_article"),
+        ],
+        base_form_class=LiveEntryForm,
+    )
+    list_display = ["__str__", "article", "published_at", "author", "pinned"]
+    filterset_class = LiveEntryFilterSet
+    ordering = ["-published_at", "-id"]
+    list_per_page = 50

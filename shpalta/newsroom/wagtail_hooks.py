@@ -16,7 +16,13 @@ from . import takedown_views
 from .forms import WholeBlockField
 from .models import Article
 from .views import may_read_site_history
-from .viewsets import ArticleViewSet, FrontPageViewSet, InfoPageViewSet, TaxonomyViewSetGroup
+from .viewsets import (
+    ArticleViewSet,
+    FrontPageViewSet,
+    InfoPageViewSet,
+    LiveEntryViewSet,
+    TaxonomyViewSetGroup,
+)
 
 # Before the viewsets build their forms: a post that lacks a block editor's parts is a
 # form error, not a 500 (forms.WholeBlockField).
@@ -26,6 +32,11 @@ register_snippet(ArticleViewSet)
 register_snippet(FrontPageViewSet)
 register_snippet(InfoPageViewSet)
 register_snippet(TaxonomyViewSetGroup)
+
+
+@hooks.register("register_admin_viewset")
+def live_blog_viewset():
+    return LiveEntryViewSet("live_entries")
 
 
 @hooks.register("construct_main_menu")

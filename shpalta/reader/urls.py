@@ -5,7 +5,7 @@ from django.urls import path, re_path
 from shpalta.newsroom.models.article import KIND_URL_SEGMENTS
 
 from . import views
-from .views import lite, newsletter, offline
+from .views import article, lite, newsletter, offline
 from .views.corrections import corrections_log
 
 app_name = "reader"
@@ -18,6 +18,11 @@ urlpatterns = [
     re_path(rf"^news/{DATE}/$", views.all_news, name="day"),
     re_path(
         rf"^(?P<kind>{KINDS})/{DATE}/(?P<story>\d{{1,12}})/$", views.article_page, name="article"
+    ),
+    re_path(
+        rf"^live/{DATE}/(?P<story>\d{{1,12}})/updates/$",
+        article.live_updates,
+        name="live_updates",
     ),
     re_path(rf"^(?P<segment>{KINDS})/$", views.kind_page, name="kind"),
     path("tags/<slug:slug>/", views.tag_page, name="tag"),

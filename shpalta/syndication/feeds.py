@@ -1,5 +1,6 @@
 """RSS 2.0 and Atom feeds of an edition, its urgent news, a section, a tag and an author,
-the partners' full-text feed and the corrections log, on Django's syndication framework.
+the partners' full-text feed, the corrections log and each live blog's updates, on
+Django's syndication framework.
 
 Every feed exists as RSS (`…/rss/`) and Atom (`…/atom/`). Items carry a GUID that never
 changes (links.article_uri), Kyiv times with their offset, the main image as an
@@ -16,12 +17,13 @@ from dataclasses import dataclass, replace
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch, QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.xmlutils import SimplerXMLGenerator
 
@@ -30,9 +32,19 @@ from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_per_article
 from shpalta.editions.dates import kyiv_time
 from shpalta.editions.fields import edition_field_name
-from shpalta.newsroom.models import Article, Author, Correction, NewsImage, Section, Tag
+from shpalta.newsroom.models import (
+    Article,
+    Author,
+    Correction,
+    Kind,
+    LiveEntry,
+    NewsImage,
+    Section,
+    Tag,
+)
+from shpalta.newsroom.models.article import live_story
 
-from .links import absolute, article_uri, correction_uri
+from .links import absolute, article_uri, correction_uri, live_entry_uri
 
 ITEMS = 50
 ENCLOSURE_SPEC = "width-1200"
@@ -354,4 +366,51 @@ class CorrectionFeed(ArticleFeed):
         return []
 
     def item_enclosures(self, correction: Correction) -> list[Enclosure]:
+        return []
+
+
+class LiveBlogFeed(ArticleFeed):
+    """A live blog's updates, newest first: an item for each, linking to its anchor."""
+
+    def subject(self, request, year, month, day, story, **kwargs) -> FeedSubject:
+        code = request.edition.code
+        found = live_story(code, story)
+        if found is None or found[1] != Kind.LIVE:
+            raise Http404(_("There is no published article with this number in this edition."))
+        blog = Article.objects.select_related("locale").get(pk=found[0])
+        return FeedSubject(
+            blog.headline,
+            blog.get_absolute_url(),
+            blog.live_entries.select_related("author", "article__locale"),
+            keys.article(blog.pk),
+        )
+
+    def get_feed(self, subject: FeedSubject, request):
+        return Feed.get_feed(self, replace(subject, items=list(subject.articles[:ITEMS])), request)
+
+    def item_title(self, entry: LiveEntry) -> str:
+        return entry.headline or Truncator(entry.text()).words(16)
+
+    def item_link(self, entry: LiveEntry) -> str:
+        return absolute(f"{entry.article.get_absolute_url()}#{entry.anchor}")
+
+    def item_description(self, entry: LiveEntry) -> str:
+        return escape(entry.text())
+
+    def item_guid(self, entry: LiveEntry) -> str:
+        return live_entry_uri(entry)
+
+    def item_pubdate(self, entry: LiveEntry):
+        return kyiv_time(entry.published_at)
+
+    def item_updateddate(self, entry: LiveEntry):
+        return kyiv_time(max(entry.updated_at, entry.published_at))
+
+    def item_author_name(self, entry: LiveEntry) -> str:
+        return entry.author.name if entry.author else ""
+
+    def item_categories(self, entry: LiveEntry) -> list[str]:
+        return []
+
+    def item_enclosures(self, entry: LiveEntry) -> list[Enclosure]:
         return []

@@ -25,3 +25,11 @@ def correction_uri(correction) -> str:
     article = correction.article
     name = f"{article.locale.language_code}/{correction.pk}"
     return uuid.uuid5(article.translation_key, name).urn
+
+
+def live_entry_uri(entry) -> str:
+    """A live blog feed's GUID of an update: urn:uuid, from its blog's story and edition."""
+    article = entry.article
+    return uuid.uuid5(
+        article.translation_key, f"{article.locale.language_code}/live/{entry.pk}"
+    ).urn

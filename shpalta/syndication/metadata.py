@@ -192,6 +192,8 @@ def article_structured_data(article: Article, canonical: str, images: list[str])
     }
     if images:
         news_article["image"] = images
+    if article.kind == "live":
+        news_article.update(_live_blog(article, canonical))
     corrections = article.published_corrections()
     if corrections:
         news_article["correction"] = [
@@ -217,6 +219,39 @@ def article_structured_data(article: Article, canonical: str, images: list[str])
         ],
     }
     return [news_article, breadcrumbs]
+
+
+LIVE_UPDATES_DESCRIBED = 50
+
+
+def _live_blog(article: Article, canonical: str) -> dict:
+    """A live blog as schema.org's LiveBlogPosting: its coverage and latest updates."""
+    described = {
+        "@type": "LiveBlogPosting",
+        "coverageStartTime": kyiv_time(article.published_at).isoformat(),
+        "liveBlogUpdate": [
+            {
+                "@type": "BlogPosting",
+                "headline": entry.headline or entry.text()[:110],
+                "datePublished": kyiv_time(entry.published_at).isoformat(),
+                "url": f"{canonical}#{entry.anchor}",
+                "articleBody": entry.text(),
+                **(
+                    {"author": {"@type": "Person", "name": entry.author.name}}
+                    if entry.author
+                    else {}
+                ),
+            }
+            for entry in article.stream[:LIVE_UPDATES_DESCRIBED]
+        ],
+    }
+    if article.coverage_ended_at:
+        described["coverageEndTime"] = kyiv_time(article.coverage_ended_at).isoformat()
+    if article.latest_entry_at:
+        described["dateModified"] = kyiv_time(
+            max(article.latest_entry_at, article.last_modified)
+        ).isoformat()
+    return described
 
 
 def _crumb(position: int, name: str, url: str) -> dict:

@@ -23,6 +23,9 @@ urlpatterns = [
     *_both_formats("sections/<slug:slug>/", feeds.SectionFeed, "section"),
     *_both_formats("tags/<slug:slug>/", feeds.TagFeed, "tag"),
     *_both_formats("authors/<slug:slug>/", feeds.AuthorFeed, "author"),
+    *_both_formats(
+        "live/<int:year>/<str:month>/<int:day>/<int:story>/", feeds.LiveBlogFeed, "live"
+    ),
     path("sitemaps/news.xml", sitemaps.news_sitemap, name="news_sitemap"),
     re_path(
         r"^sitemaps/(?P<year>\d{4})-(?P<month>\d{2})\.xml$",

@@ -23,7 +23,7 @@ from wagtail.models import Collection, Locale, Page, Site, Task, Workflow
 
 from shpalta.ads.models import AdSlot
 from shpalta.channels.models import Mailing, Subscriber
-from shpalta.newsroom.models import FrontPage, InfoPage, Label
+from shpalta.newsroom.models import FrontPage, InfoPage, Label, LiveEntry
 
 from ..admin_urls import admin_urls
 from ..conftest import PASSWORD, _member, sign_in
@@ -130,6 +130,9 @@ MATRIX = [
     # The panic screen (take down many articles, freeze an account): duty editors.
     ("in   no   no   no   ok   no   ok", r"newsroom_takedown$"),
     ("in   405  405  405  405  405  405", r"newsroom_(takedown_put_back|freeze_account)$"),
+    # Live blogs' updates: reporters and editors write them.
+    ("in   ok   no   ok   ok   no   ok", r"live_entries:(index|index_results|add|edit|delete"
+                                    r"|copy|history|history_results|usage)$"),
     # The Telegram channels' outbox and the cancel of a waiting post: those who publish
     # (the cancel of post or e-mail 1, which does not exist: 404 once allowed).
     ("in   no   no   ok   ok   no   ok", r"channels_telegram$"),
@@ -252,6 +255,9 @@ def world(newsroom):
         "simple_translation": draft.pk,
         "newsletter_subscribers": Subscriber.objects.create(email="s@example.org", edition="uk").pk,
         "newsletter_issues": Mailing.objects.create(kind="digest", edition="uk").pk,
+        "live_entries": LiveEntry.objects.create(
+            article=draft, body=[("paragraph", "<p>Оновлення</p>")]
+        ).pk,
     }
     values = {
         "page_id": Page.objects.filter(depth=2).first().pk,

@@ -43,6 +43,14 @@ def test_demo_command_writes_a_newspaper_and_prints_working_logins(client, capsy
     assert in_three.count() >= 10
     assert set(articles.values_list("kind", flat=True)) == set(Kind.values)
     assert articles.filter(is_urgent=True).exists()
+    # A running live blog in each edition, its updates spread over hours, two key points.
+    for code in ("uk", "ru", "en"):
+        [blog] = articles.filter(kind=Kind.LIVE, locale__language_code=code)
+        assert blog.coverage_ended_at is None
+        entries = blog.live_entries.all()
+        assert entries.count() >= 20 and entries.filter(pinned=True).count() == 2
+        assert len({entry.author_id for entry in entries}) == 2
+        assert entries.first().published_at <= timezone.now()
     for label in ("explainer", "exclusive", "live"):
         assert articles.filter(labels__slug=label).exists(), label
     assert articles.filter(has_photos=True).exists() and articles.filter(has_video=True).exists()

@@ -5,6 +5,7 @@ from .article import Article, ArticleAuthor, ArticleQuerySet, ArticleTag, Kind, 
 from .corrections import Correction
 from .curation import MAX_TOP_STORIES, FrontPage, TopStory
 from .images import NewsImage, NewsRendition
+from .live import LiveEntry
 from .pages import InfoPage, InfoPageKind
 from .takedown import Takedown
 from .taxonomy import Author, Label, Section, Tag
@@ -22,6 +23,7 @@ __all__ = [
     "InfoPageKind",
     "Kind",
     "Label",
+    "LiveEntry",
     "NewsImage",
     "NewsRendition",
     "SecondApproval",

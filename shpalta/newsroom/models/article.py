@@ -43,6 +43,7 @@ class Kind(models.TextChoices):
     COLUMN = "column", _("Column")
     INTERVIEW = "interview", _("Interview")
     EXPLAINER = "explainer", _("Explainer")
+    LIVE = "live", _("Live blog")
 
     @property
     def url_segment(self) -> str:
@@ -56,6 +57,7 @@ KIND_URL_SEGMENTS = {
     Kind.COLUMN: "columns",
     Kind.INTERVIEW: "interviews",
     Kind.EXPLAINER: "explainers",
+    Kind.LIVE: "live",
 }
 
 
@@ -257,6 +259,15 @@ class Article(
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    coverage_ended_at = models.DateTimeField(
+        _("coverage ended"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "A live blog: when its coverage ended. Set, the blog says so and readers' pages "
+            "stop asking for updates."
+        ),
+    )
     main_image_caption = models.CharField(_("main image caption"), max_length=300, blank=True)
     published_at = models.DateTimeField(
         _("publication time"),
@@ -436,6 +447,38 @@ class Article(
     @property
     def last_modified(self) -> datetime:
         return self.modified(self.published_at, self.updated_at)
+
+    @cached_property
+    def stream(self) -> list:
+        """A live blog's entries, newest first (one query); empty for other kinds."""
+        if self.kind != Kind.LIVE or self.pk is None:
+            return []
+        return list(self.live_entries.select_related("author"))
+
+    @property
+    def key_points(self) -> list:
+        return [entry for entry in self.stream if entry.pinned]
+
+    @cached_property
+    def latest_entry_at(self):
+        """When a live blog's latest update was (None for other kinds, or before any):
+        from its updates if loaded, else one indexed look-up (a line of a list)."""
+        if self.kind != Kind.LIVE or self.pk is None:
+            return None
+        if "stream" in self.__dict__:
+            return self.stream[0].published_at if self.stream else None
+        return (
+            self.live_entries.order_by("-published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+
+    @property
+    def shows_live_mark(self) -> bool:
+        """A live blog whose editors did not give it the LIVE label: lists mark it."""
+        return self.kind == Kind.LIVE and not any(
+            label.slug == "live" for label in self.labels.all()
+        )
 
     def get_absolute_url(self) -> str:
         return self.address(self.edition.code, self.kind, self.published_at, self.story_number)

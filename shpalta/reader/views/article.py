@@ -3,6 +3,7 @@
 import json
 from functools import cache
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -14,7 +15,7 @@ from shpalta.caching import keys
 from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_fragment, cached_fragments
 from shpalta.editions.registry import EDITIONS
-from shpalta.newsroom.models import Article, ArticleAuthor, ArticleTag
+from shpalta.newsroom.models import Article, ArticleAuthor, ArticleTag, Kind
 from shpalta.newsroom.models.article import live_story
 from shpalta.syndication.links import absolute
 from shpalta.syndication.metadata import describe_article, page_head
@@ -105,6 +106,8 @@ def _article_parts(request: HttpRequest, article: Article) -> tuple[str, set[str
         "edition_switch": edition_switch(request, {**front_page_links(), **editions}),
         "more_html": assembly.SLOT,
         "recent_news_html": assembly.SLOT,
+        "updates_url": live_updates_address(article.get_absolute_url()),
+        "live_poll_seconds": settings.LIVE_POLL_SECONDS,
     }
     html = assembly.SLOT.join(assembly.render_parts(request, "reader/article.html", context))
     return html, {keys.ALL, *keys.articles([article.pk, *background_links(article)])}
@@ -170,3 +173,33 @@ def _article_editions(article: Article) -> dict[str, str]:
     return {
         edition.code: by_edition[edition.code] for edition in EDITIONS if edition.code in by_edition
     }
+
+
+LIVE_UPDATES = 30  # the latest updates a live blog's page asks for
+
+
+def live_updates_address(article_address: str) -> str:
+    return f"{article_address}updates/"
+
+
+def live_updates(request: HttpRequest, year: str, month: str, day: str, story: str):
+    """A live blog's latest updates, for its readers' pages to ask every few seconds:
+    kept by the caches like a page, under the blog's key, until an update changes."""
+    code = request.edition.code
+    found = live_story(code, int(story))
+    if found is None or found[1] != Kind.LIVE:
+        raise Http404(_("There is no published article with this number in this edition."))
+    pk, kind, published_at = found
+    canonical = live_updates_address(Article.address(code, kind, published_at, int(story)))
+    if request.path != canonical:
+        return redirect(canonical, permanent=True)
+    article = Article.objects.only("pk", "kind", "coverage_ended_at").get(pk=pk)
+    entries = article.live_entries.select_related("author")[:LIVE_UPDATES]
+    cache_tags.add(request, keys.article(pk))
+    return HttpResponse(
+        render_to_string(
+            "reader/includes/live_updates.html",
+            {"article": article, "entries": entries},
+            request=request,
+        )
+    )
