@@ -10,16 +10,10 @@ Prints one JSON line: seconds to visible per page, over all rounds.
 import json
 import os
 import time
-import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 
+from bench.polling import keep, until_shown
 from shpalta.editions.dates import kyiv_time
 from shpalta.newsroom.models import Article, Kind, LiveEntry
-
-
-def _visible(url: str, text: str) -> bool:
-    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310  (loopback)
-        return text in response.read().decode()
 
 
 def measure() -> dict:
@@ -32,34 +26,23 @@ def measure() -> dict:
     pages = [address, f"{address}updates/", f"{address}rss/", "/eng/live/"]
     delays: dict[str, list[float]] = {}
     added = []
+    urls = [base + page for base in bases for page in pages]
     try:
         for number in range(rounds):
-            for base in bases:
-                for page in pages:  # every page in the caches before the update
-                    _visible(base + page, "")
+            keep(urls)  # every page in the caches before the update
             marker = f"Bench update {number} {time.time_ns()}"
             added_at = time.monotonic()  # the reporter presses Save
-            added.append(
-                LiveEntry.objects.create(
-                    article=blog, headline=marker, body=[("paragraph", f"<p>{marker}</p>")]
-                )
+            entry = LiveEntry.objects.create(
+                article=blog, headline=marker, body=[("paragraph", f"<p>{marker}</p>")]
             )
+            added.append(entry)
 
-            latest = added[-1].published_at
+            def shown(url: str, marker=marker, latest=entry.published_at) -> str:
+                # The live blogs' list shows the blog's line with its latest update's time.
+                return kyiv_time(latest).isoformat() if url.endswith("/eng/live/") else marker
 
-            def wait(url: str, added_at=added_at, marker=marker, latest=latest):
-                # The live blogs list shows its line with its latest update's time.
-                shown = kyiv_time(latest).isoformat() if url.endswith("/eng/live/") else marker
-                while not _visible(url, shown):
-                    if time.monotonic() - added_at > 10:
-                        raise SystemExit(f"{url} did not show the update in 10 s")
-                    time.sleep(0.005)
-                return url, time.monotonic() - added_at
-
-            urls = [base + page for base in bases for page in pages]
-            with ThreadPoolExecutor(max_workers=8) as pool:
-                for url, delay in pool.map(wait, urls):
-                    delays.setdefault(url, []).append(delay)
+            for url, delay in until_shown(urls, shown, added_at).items():
+                delays.setdefault(url, []).append(delay)
     finally:
         for entry in added:
             entry.delete()

@@ -10,18 +10,12 @@ Prints one JSON line: seconds to visible per page, over all rounds.
 import json
 import os
 import time
-import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 
 from django.utils import translation
 
+from bench.polling import keep, until_shown
 from shpalta.editions.dates import kyiv_time, kyiv_today
 from shpalta.newsroom.models import Article
-
-
-def _visible(url: str, text: str) -> bool:
-    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310  (loopback)
-        return text in response.read().decode()
 
 
 def _pages(article: Article) -> list[str]:
@@ -57,27 +51,16 @@ def measure() -> dict:
     original = article.headline
     pages = _pages(article)
     delays: dict[str, list[float]] = {}
+    urls = [base + page for base in bases for page in pages]
     try:
         for number in range(rounds):
-            for base in bases:
-                for page in pages:  # every page in the caches before the change
-                    _visible(base + page, "")
+            keep(urls)  # every page in the caches before the change
             marker = f"{original} [{number}]"
             article.headline = marker
             published = time.monotonic()  # the editor presses Publish
             article.save_revision().publish()
-
-            def wait(url: str, published=published, marker=marker) -> tuple[str, float]:
-                while not _visible(url, marker):
-                    if time.monotonic() - published > 10:
-                        raise SystemExit(f"{url} did not show the change in 10 s")
-                    time.sleep(0.005)
-                return url, time.monotonic() - published
-
-            urls = [base + page for base in bases for page in pages]
-            with ThreadPoolExecutor(max_workers=8) as pool:
-                for url, delay in pool.map(wait, urls):
-                    delays.setdefault(url, []).append(delay)
+            for url, delay in until_shown(urls, lambda url, m=marker: m, published).items():
+                delays.setdefault(url, []).append(delay)
     finally:
         article.headline = original
         article.save_revision().publish()

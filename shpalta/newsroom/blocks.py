@@ -167,6 +167,16 @@ class AdSlotBlock(blocks.StaticBlock):
         template = "newsroom/blocks/ad_slot.html"
 
 
+def paragraph_block() -> blocks.RichTextBlock:
+    """A paragraph of text, as the article body and a live blog's updates have it."""
+    return blocks.RichTextBlock(
+        features=PARAGRAPH_FEATURES,
+        label=_("Paragraph"),
+        icon="pilcrow",
+        template="newsroom/blocks/paragraph.html",
+    )
+
+
 # The labelled blocks, in the house order in which they must appear.
 HOUSE_ORDER = ("source", "quote", "details", "background")
 
@@ -176,12 +186,7 @@ class ArticleBodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     details = DetailsBlock()
     background = BackgroundBlock()
-    paragraph = blocks.RichTextBlock(
-        features=PARAGRAPH_FEATURES,
-        label=_("Paragraph"),
-        icon="pilcrow",
-        template="newsroom/blocks/paragraph.html",
-    )
+    paragraph = paragraph_block()
     image = ImageBlock()
     embed = EmbedBlock()
     ad_slot = AdSlotBlock()
@@ -216,12 +221,7 @@ class ArticleBodyBlock(blocks.StreamBlock):
 class LiveEntryBlock(blocks.StreamBlock):
     """A live blog entry's body: text, quotes, images and embeds, in any order."""
 
-    paragraph = blocks.RichTextBlock(
-        features=PARAGRAPH_FEATURES,
-        label=_("Paragraph"),
-        icon="pilcrow",
-        template="newsroom/blocks/paragraph.html",
-    )
+    paragraph = paragraph_block()
     quote = QuoteBlock()
     image = ImageBlock()
     embed = EmbedBlock()
