@@ -106,6 +106,7 @@ class ArticleViewSet(SnippetViewSet):
                     FieldPanel("main_image"),
                     FieldPanel("main_image_caption"),
                     FieldRowPanel([FieldPanel("story_number"), FieldPanel("published_at")]),
+                    FieldPanel("coverage_ended_at"),
                     FieldRowPanel([FieldPanel("ads_enabled"), FieldPanel("post_to_telegram")]),
                     # Wagtail shows this as the "Set schedule" dialog of the status panel.
                     PublishingPanel(),

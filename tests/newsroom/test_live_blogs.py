@@ -230,3 +230,27 @@ def test_the_structured_data_is_a_valid_live_blog_posting(client, newsroom, ende
     )
     assert not list(validator.iter_errors(posting))
     assert ("coverageEndTime" in posting) is ended
+
+
+def test_an_editor_ends_the_coverage_from_the_story_form(client, editor, filing, newsroom):
+    from ..newsroom.editor_forms import article_form, article_url
+
+    blog = make_blog(authors=[filing["author"]], section=filing["section"])
+    add_entry(blog, "Останнє оновлення.")
+    assert "data-updates=" in client.get(blog.get_absolute_url()).content.decode()
+    sign_in(client, editor)
+    data = article_form(
+        **filing,
+        kind="live",
+        headline=blog.headline,
+        story_number=str(blog.story_number),
+        coverage_ended_at=f"{timezone.localtime():%Y-%m-%d %H:%M}",
+    )
+    data["action-publish"] = "publish"
+    response = client.post(article_url("edit", blog.pk), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    blog.refresh_from_db()
+    assert blog.coverage_ended_at is not None
+    client.logout()
+    page = client.get(blog.get_absolute_url()).content.decode()
+    assert "Трансляцію завершено" in page and "data-updates=" not in page
