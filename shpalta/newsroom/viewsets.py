@@ -3,6 +3,7 @@
 import django_filters
 from django import forms
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -15,7 +16,13 @@ from wagtail.admin.panels import (
     PublishingPanel,
     TabbedInterface,
 )
-from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn, LocaleColumn
+from wagtail.admin.ui.tables import (
+    BooleanColumn,
+    Column,
+    DateColumn,
+    LiveStatusTagColumn,
+    LocaleColumn,
+)
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -255,7 +262,13 @@ class LiveEntryViewSet(ModelViewSet):
         ],
         base_form_class=LiveEntryForm,
     )
-    list_display = ["__str__", "article", "published_at", "author", "pinned"]
+    list_display = [
+        "__str__",
+        "article",
+        "published_at",
+        "author",
+        BooleanColumn("pinned", label=capfirst(_("key point"))),
+    ]
     filterset_class = LiveEntryFilterSet
     ordering = ["-published_at", "-id"]
     list_per_page = 50
