@@ -42,14 +42,9 @@ def article_page(request: HttpRequest, kind: str, year: str, month: str, day: st
     stories) and the recent-news column. Each is kept under the keys of what it shows,
     so an uncached request costs one indexed lookup and one read of the store."""
     code = request.edition.code
-    found = live_story(code, int(story))
-    if found is None:
-        raise Http404(_("There is no published article with this number in this edition."))
-    pk, article_kind, published_at = found
-    canonical = Article.address(code, article_kind, published_at, int(story))
-    if request.path != canonical:
-        # The date or kind in the address is wrong (an old link, a retyped URL).
-        return redirect(canonical, permanent=True)
+    pk, moved = _story_at(request, story)
+    if moved:
+        return moved
 
     @cache
     def article() -> Article:
@@ -90,6 +85,20 @@ def article_page(request: HttpRequest, kind: str, year: str, month: str, day: st
     cache_tags.add(request, keys.ALL, keys.article(pk))
     shell = kept[keys.shell_fragment(code)].split(assembly.SLOT)
     return HttpResponse(assembly.assemble(shell, parts))
+
+
+def _story_at(request: HttpRequest, story: str, *, kind: str = "", address=str):
+    """(pk, None) of the live story with this number in the request's edition (and of
+    `kind`, if given), or (pk, a permanent redirect) when the date or kind in the path is
+    wrong (an old link, a retyped URL); 404 when there is none. `address` makes the path
+    expected from the story's own address."""
+    code = request.edition.code
+    found = live_story(code, int(story))
+    if found is None or (kind and found[1] != kind):
+        raise Http404(_("There is no published article with this number in this edition."))
+    pk, story_kind, published_at = found
+    canonical = address(Article.address(code, story_kind, published_at, int(story)))
+    return pk, (redirect(canonical, permanent=True) if request.path != canonical else None)
 
 
 def _article_parts(request: HttpRequest, article: Article) -> tuple[str, set[str]]:
@@ -185,14 +194,9 @@ def live_updates_address(article_address: str) -> str:
 def live_updates(request: HttpRequest, year: str, month: str, day: str, story: str):
     """A live blog's latest updates, for its readers' pages to ask every few seconds:
     kept by the caches like a page, under the blog's key, until an update changes."""
-    code = request.edition.code
-    found = live_story(code, int(story))
-    if found is None or found[1] != Kind.LIVE:
-        raise Http404(_("There is no published article with this number in this edition."))
-    pk, kind, published_at = found
-    canonical = live_updates_address(Article.address(code, kind, published_at, int(story)))
-    if request.path != canonical:
-        return redirect(canonical, permanent=True)
+    pk, moved = _story_at(request, story, kind=Kind.LIVE, address=live_updates_address)
+    if moved:
+        return moved
     article = Article.objects.only("pk", "kind", "coverage_ended_at").get(pk=pk)
     entries = article.live_entries.select_related("author")[:LIVE_UPDATES]
     cache_tags.add(request, keys.article(pk))
