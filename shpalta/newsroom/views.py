@@ -118,9 +118,13 @@ class ArticleEditView(SecondEditorRequired, EditView):
         valid = super().is_valid(form)
         if not self.expects_json_response and self.is_out_of_date:
             loaded = self._loaded_revision()
-            # Unless nothing but bookkeeping changed since: an autosave of the same story
-            # (the rich text editor gives its blocks new keys on load), a save of this form.
-            if loaded is None or _changed_fields(loaded, self.latest_revision):
+            # Unless the versions since are the editor's own (Wagtail's autosave of this
+            # form keeps the loaded revision as it was), or nothing but bookkeeping changed
+            # (the rich text editor gives its blocks new keys on load).
+            if loaded is None or (
+                not self._only_own_revisions_since(loaded)
+                and _changed_fields(loaded, self.latest_revision)
+            ):
                 self.overwrite_refused = True
                 self.produced_error_code = "invalid_revision"
                 self.produced_error_message = self._conflict_message(loaded)
@@ -141,6 +145,15 @@ class ArticleEditView(SecondEditorRequired, EditView):
                 return False
         return valid
 
+    def _only_own_revisions_since(self, loaded: Revision) -> bool:
+        return self._latest_by_others(loaded) is None
+
+    def _latest_by_others(self, loaded: Revision | None) -> Revision | None:
+        """The newest version since the loaded one that another person (or the system)
+        saved, not this editor's own autosave."""
+        later = self.object.revisions.exclude(user=self.request.user).order_by("-pk")
+        return later.filter(pk__gt=loaded.pk).first() if loaded else later.first()
+
     def _loaded_revision(self) -> Revision | None:
         loaded = self.request.POST.get("loaded_revision_id", "")
         if not loaded.isdigit():
@@ -148,7 +161,7 @@ class ArticleEditView(SecondEditorRequired, EditView):
         return self.object.revisions.filter(pk=int(loaded)).first()
 
     def _conflict_message(self, loaded: Revision | None):
-        latest = self.latest_revision
+        latest = self._latest_by_others(loaded) or self.latest_revision
         who = latest.user.get_full_name() or latest.user.get_username() if latest.user else ""
         message = format_html(
             "{} {}",

@@ -1,7 +1,9 @@
 """Two editors open one draft in Chromium; the first saves; the second's save from the
-older form is refused with what they typed kept and the first one's change named."""
+older form is refused with what they typed kept and the first one's change named. An
+editor's own autosaves are no such conflict."""
 
 import re
+import time
 
 import pytest
 from playwright.sync_api import Browser, expect
@@ -10,6 +12,7 @@ from shpalta.newsroom.models import Article
 
 from ..conftest import _member
 from ..factories import make_article, make_author, make_tag
+from ..newsroom.editor_forms import article_url
 from .test_newsroom_flow import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -68,3 +71,23 @@ def test_second_editor_is_stopped_before_overwriting_the_first(
         expect(taras.locator(".messages")).to_contain_text("оновлено")
         latest = Article.objects.get(pk=article.pk).get_latest_revision_as_object()
         assert latest.headline == f"Назва Тараса {round}"
+
+
+def test_saving_after_wagtails_autosave_is_no_conflict(browser: Browser, live_server, newsroom):
+    """Autosave leaves the form's loaded revision as it was opened: the editor's own Save
+    after it was once refused as if a colleague had saved in between."""
+    _member("olena", "Editors")
+    article = make_article(headline="Перша версія заголовка", publish=False)
+    page = _editor_page(browser, live_server.url, "olena")
+    page.goto(f"{live_server.url}{article_url('edit', article.pk)}")
+    page.wait_for_timeout(2500)  # Wagtail's unsaved-changes check takes the form
+    page.fill("#id_headline", "Друга версія, збережена автозаписом")
+    deadline = time.monotonic() + 10
+    while Article.objects.get(pk=article.pk).revisions.count() < 2:
+        assert time.monotonic() < deadline, "autosave saved nothing"
+        page.wait_for_timeout(250)
+    page.fill("#id_headline", "Третя версія, збережена кнопкою")
+    page.get_by_role("button", name="Зберегти чернетку").click()
+    expect(page.locator(".messages")).to_contain_text("оновлено")
+    latest = Article.objects.get(pk=article.pk).latest_revision
+    assert latest.content["headline"] == "Третя версія, збережена кнопкою"

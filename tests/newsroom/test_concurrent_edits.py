@@ -127,3 +127,32 @@ def test_an_older_form_with_errors_is_still_told_of_the_newer_version(newsroom, 
     assert stale.status_code == 200 and "olena" in html and "/revisions/compare/" in html
     # The form still says it was opened before Olena's save: autosave stays refused.
     assert _loaded(html)["loaded_revision_created_at"] == theirs["loaded_revision_created_at"]
+
+
+def test_the_editors_own_autosaves_are_not_someone_elses_edit(newsroom, filing):
+    """Wagtail's autosave saves the form as its editor types, and leaves the form's loaded
+    revision as it was: pressing Save afterwards is no conflict. A colleague's save in
+    between still is."""
+    olena, taras = Client(), Client()
+    editor = _member("olena", "Editors")
+    sign_in(olena, editor)
+    sign_in(taras, _member("taras", "Editors"))
+    article = make_article(authors=[filing["author"]], tags=[filing["tag"]], publish=False)
+    mine = _loaded(olena.get(article_url("edit", article.pk)).content.decode())
+    typed = Article.objects.get(pk=article.pk)
+    typed.headline = "Назва, яку зберіг автозапис"
+    typed.save_revision(user=editor)  # what the autosave of her form does
+    saved = _post(olena, article, filing, mine, headline="Назва, яку зберегла Олена")
+    assert saved.status_code == 302
+    assert Article.objects.get(pk=article.pk).latest_revision.content["headline"] == (
+        "Назва, яку зберегла Олена"
+    )
+
+    mine = _loaded(olena.get(article_url("edit", article.pk)).content.decode())
+    theirs = _loaded(taras.get(article_url("edit", article.pk)).content.decode())
+    assert _post(taras, article, filing, theirs, headline="Назва Тараса").status_code == 302
+    typed = Article.objects.get(pk=article.pk).get_latest_revision_as_object()
+    typed.headline = "Автозапис Олени після Тараса"
+    typed.save_revision(user=editor)
+    refused = _post(olena, article, filing, mine, headline="Назва Олени")
+    assert refused.status_code == 200 and "taras" in refused.content.decode()
