@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import passkeys, reports, views
+from . import passkeys, reports, unsent, views
 
 
 @hooks.register("register_admin_urls")
@@ -25,6 +25,7 @@ def urls():
             name="accounts_passkey_remove",
         ),
         path("account/two-factor/passkeys/", include(passkeys.urls)),
+        path("account/reachable/", unsent.reachable, name="accounts_reachable"),
         path("security/people/", views.people, name="accounts_people"),
         path("security/people/<int:user_id>/reset/", views.reset_devices, name="accounts_reset"),
         path(
@@ -40,6 +41,11 @@ def urls():
             name="accounts_audit_results",
         ),
     ]
+
+
+@hooks.register("insert_global_admin_js")
+def unsent_form_guard():
+    return unsent.guard_script()
 
 
 class AdministratorMenuItem(MenuItem):

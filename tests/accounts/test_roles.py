@@ -160,7 +160,8 @@ MATRIX = [
     # Signed in and verified already: sent home.
     ("ok   no   no   no   no   no   no", r"wagtailadmin_login$"),
     ("in   no   no   no   no   no   no", r"accounts_2fa_verify$"),
-    ("in   ok   ok   ok   ok   ok   ok", r"accounts_2fa_setup$|otp_webauthn:js-i18n-catalog$"),
+    ("in   ok   ok   ok   ok   ok   ok", r"accounts_(2fa_setup|reachable)$"
+                                     r"|otp_webauthn:js-i18n-catalog$"),
     # POST only (GET answers 405), or an address with nothing behind these ids.
     ("in   405  405  405  405  405  405", r"accounts_(end_sessions|lift_lock|recovery_codes"
                                      r"|reset|passkey_remove)$|otp_webauthn:credential-"
