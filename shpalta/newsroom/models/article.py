@@ -114,40 +114,70 @@ def in_list(relation: str, targets, code: str) -> Q:
     )
 
 
-_ANY_STORY = 987_654_321_987  # stands for the story number in the kept lookup query
+# Numbers that stand for a Prepared query's arguments while the ORM compiles it.
+_MARKS = (987_654_321_987, 987_654_321_986, 987_654_321_985)
+
+
+class Prepared:
+    """A values_list() query compiled by the ORM once per database and edition, then run
+    with each call's arguments in place of their marks: on a page read cold, building
+    and compiling a queryset costs more than running it. `build(code, *marks)` gives
+    the query, each mark (a number) standing for one argument. Rows come as the driver
+    gives them (SQLite: times as text; `as_datetime`)."""
+
+    def __init__(self, build):
+        self.build = build
+        self._compiled: dict[tuple[str, str], tuple[str, tuple, list[list[int]]]] = {}
+
+    def __call__(self, code: str, *values) -> list[tuple]:
+        compiled = self._compiled.get((connection.vendor, code))
+        if compiled is None:
+            compiled = self._compiled[connection.vendor, code] = self._compile(code, len(values))
+        sql, params, places = compiled
+        params = list(params)
+        for at, value in zip(places, values, strict=True):
+            for place in at:
+                params[place] = value
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def _compile(self, code: str, arguments: int):
+        marks = _MARKS[:arguments]
+        sql, params = self.build(code, *marks).query.sql_with_params()
+        places = [[i for i, param in enumerate(params) if param == mark] for mark in marks]
+        if not all(places):
+            raise ValueError("a Prepared query's argument is not a parameter of its SQL")
+        return sql, params, places
+
+
+def as_datetime(value) -> datetime:
+    """A time column's value read by a Prepared query, aware."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    if value.tzinfo is None:  # SQLite keeps UTC without the zone
+        value = value.replace(tzinfo=UTC)
+    return value
+
+
+_live_story = Prepared(
+    lambda code, number: (
+        Article.objects.live()
+        .in_edition(code)
+        .filter(story_number=number)
+        .values_list("pk", "kind", "published_at")[:1]
+    )
+)
 
 
 def live_story(code: str, number: int) -> tuple[int, str, datetime] | None:
     """(pk, kind, published_at) of the live article with this story number in this
-    edition, or None: the article page's one query per request. Its SQL is compiled by
-    the ORM once per edition and then run with the number: building and compiling the
-    queryset cost more than running it."""
-    sql, params, at = _live_story_query(connection.vendor, code)
-    params = [*params]
-    params[at] = number
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        row = cursor.fetchone()
-    if row is None:
+    edition, or None: the article page's one query per request."""
+    rows = _live_story(code, number)
+    if not rows:
         return None
-    pk, kind, published_at = row
-    if isinstance(published_at, str):
-        published_at = parse_datetime(published_at)
-    if published_at.tzinfo is None:  # SQLite keeps UTC without the zone
-        published_at = published_at.replace(tzinfo=UTC)
-    return pk, kind, published_at
-
-
-@cache
-def _live_story_query(vendor: str, code: str) -> tuple[str, tuple, int]:
-    query = (
-        Article.objects.live()
-        .in_edition(code)
-        .filter(story_number=_ANY_STORY)
-        .values_list("pk", "kind", "published_at")[:1]
-    )
-    sql, params = query.query.sql_with_params()
-    return sql, params, params.index(_ANY_STORY)
+    pk, kind, published_at = rows[0]
+    return pk, kind, as_datetime(published_at)
 
 
 class ArticleQuerySet(models.QuerySet):

@@ -4,7 +4,7 @@ import json
 from functools import cache
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -16,7 +16,7 @@ from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_fragment, cached_fragments
 from shpalta.editions.registry import EDITIONS
 from shpalta.newsroom.models import Article, ArticleAuthor, ArticleTag, Kind
-from shpalta.newsroom.models.article import live_story
+from shpalta.newsroom.models.article import Prepared, as_datetime, live_story
 from shpalta.syndication.links import absolute
 from shpalta.syndication.metadata import describe_article, page_head
 
@@ -34,6 +34,22 @@ from .front import TOP_STORIES, choose_top_stories
 from .lite import lite_address
 
 RELATED = 3
+# The newest other stories of a tag in the edition, and a story's address in each edition:
+# compiled once (a cold article page runs each once).
+_related = Prepared(
+    lambda code, tag, story: (
+        Article.objects.listed("tag_links", tag, code).exclude(pk=story).values_list("pk")[:RELATED]
+    )
+)
+_editions = Prepared(
+    lambda _all_editions, story: (
+        Article.objects.live()
+        .filter(
+            translation_key=Subquery(Article.objects.filter(pk=story).values("translation_key")[:1])
+        )
+        .values_list("locale__language_code", "kind", "published_at", "story_number")
+    )
+)
 
 
 def article_page(request: HttpRequest, kind: str, year: str, month: str, day: str, story: str):
@@ -131,8 +147,7 @@ def _article_more(request: HttpRequest, article: Article) -> tuple[str, set[str]
     related: list[int] = []
     related_lines = []
     if related_tag:
-        listed = Article.objects.listed("tag_links", related_tag, code).exclude(pk=article.pk)
-        related = list(listed.values_list("pk", flat=True)[:RELATED])
+        related = [pk for (pk,) in _related(code, related_tag.pk, article.pk)]
         related_lines = headlines(request, related)
     cards = top_cards(request)
     top = [(pk, card) for pk, card in cards if pk != article.pk][:TOP_STORIES]
@@ -173,12 +188,10 @@ def top_cards(request: HttpRequest) -> list[tuple[int, SafeString]]:
 def _article_editions(article: Article) -> dict[str, str]:
     """The story's address in each edition where it is published, in edition order.
     The edition switch leads elsewhere to that edition's front page."""
-    siblings = (
-        Article.objects.live()
-        .filter(translation_key=article.translation_key)
-        .select_related("locale")
-    )
-    by_edition = {sibling.locale.language_code: sibling.get_absolute_url() for sibling in siblings}
+    by_edition = {
+        code: Article.address(code, kind, as_datetime(published_at), number)
+        for code, kind, published_at, number in _editions("", article.pk)
+    }
     return {
         edition.code: by_edition[edition.code] for edition in EDITIONS if edition.code in by_edition
     }
