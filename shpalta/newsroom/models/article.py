@@ -202,6 +202,11 @@ class ArticleQuerySet(models.QuerySet):
         """What a headline in a list shows: edition (for its URL), labels."""
         return self.select_related("locale").prefetch_related("labels")
 
+    def for_lines(self):
+        """for_listing() without the story's text, which a line or card does not show:
+        a row read for one is a fraction of the whole (the body's JSON is not parsed)."""
+        return self.for_listing().defer("body", "lead")
+
     def listed(self, relation: str, target, code: str):
         """Live articles of an edition in a tag's (relation="tag_links", target a Tag) or
         an author's ("author_links") list, newest first, read in the order of the link

@@ -62,7 +62,7 @@ def headlines(request: HttpRequest, articles, day: date | None = None) -> list[S
         request,
         keys.headline_lines(request.edition.code, day),
         articles,
-        Article.objects.for_listing().in_bulk,
+        Article.objects.for_lines().in_bulk,
         lambda article: render_to_string(
             "reader/includes/headline.html", {"article": article, "list_day": day}
         ),
@@ -176,7 +176,7 @@ def recent_news(request: HttpRequest):
     today = kyiv_today()
 
     def render():
-        recent = list(live_in_edition(request).for_listing().newest_first()[:RECENT_NEWS])
+        recent = list(live_in_edition(request).for_lines().newest_first()[:RECENT_NEWS])
         html = render_to_string(
             "reader/includes/recent_news.html",
             {"recent_news": recent, "list_day": today},
