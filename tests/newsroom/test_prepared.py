@@ -6,10 +6,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from shpalta.newsroom.models import Article
-from shpalta.newsroom.models.article import Prepared, as_datetime, live_story
+from shpalta.newsroom.models import Article, Correction, Label
+from shpalta.newsroom.models.article import Prepared, live_story
 
-from ..factories import make_article, make_tag
+from ..factories import make_article, make_author, make_tag
 
 pytestmark = pytest.mark.django_db
 
@@ -37,12 +37,11 @@ def test_a_prepared_query_answers_as_its_queryset(newsroom):
     assert prepared("uk", drones.pk, stories[0].pk) == []  # another edition: its own SQL
 
 
-def test_times_read_by_a_prepared_query_are_aware(newsroom):
+def test_rows_come_as_the_orm_gives_them(newsroom):
     story = make_article(edition="ru")
     pk, kind, published_at = live_story("ru", story.story_number)
     assert (pk, kind) == (story.pk, story.kind)
     assert published_at == story.published_at and published_at.tzinfo is not None
-    assert as_datetime(published_at) == published_at
     assert live_story("en", story.story_number) is None  # not in that edition
 
 
@@ -52,3 +51,33 @@ def test_an_argument_missing_from_the_sql_is_refused():
     )
     with pytest.raises(ValueError, match="argument"):
         prepared("en", 7)
+
+
+def test_an_article_read_for_its_page_shows_what_its_relations_hold(
+    newsroom, django_assert_num_queries
+):
+    authors = [make_author("olena", uk="Олена Марчук"), make_author("taras", uk="Тарас Гук")]
+    tags = [make_tag("nato", uk="НАТО"), make_tag("drones", uk="дрони")]
+    label = Label.objects.create(slug="live", name_uk="НАЖИВО", name_en="LIVE")
+    story = make_article(authors=authors[::-1], tags=tags[::-1], labels=[label])
+    Correction.objects.create(article=story, text="Дату виправлено.", made_at=timezone.now())
+    plain = Article.objects.get(pk=story.pk)
+    page = Article.objects.for_page(story.pk)
+    with django_assert_num_queries(0):
+        shown = (
+            page.ordered_authors(), page.ordered_tags(), page.shown_labels(),
+            page.shown_corrections(),
+        )  # fmt: skip
+    expected = (
+        plain.ordered_authors(), plain.ordered_tags(), list(plain.labels.all()),
+        plain.shown_corrections(),
+    )  # fmt: skip
+    assert [[o.pk for o in objects] for objects in shown] == [
+        [o.pk for o in objects] for objects in expected
+    ]
+    assert [a.pk for a in shown[0]] == [authors[1].pk, authors[0].pk]  # the article's order
+    assert shown[0][0].name_uk == "Тарас Гук"
+    assert [t.pk for t in shown[1]] == [tags[1].pk, tags[0].pk]
+    (correction,) = shown[3]
+    assert correction.made_at == expected[3][0].made_at and correction.made_at.tzinfo
+    assert correction.text == "Дату виправлено."

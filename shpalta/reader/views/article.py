@@ -4,7 +4,7 @@ import json
 from functools import cache
 
 from django.conf import settings
-from django.db.models import Prefetch, Subquery
+from django.db.models import Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -15,8 +15,8 @@ from shpalta.caching import keys
 from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_fragment, cached_fragments
 from shpalta.editions.registry import EDITIONS
-from shpalta.newsroom.models import Article, ArticleAuthor, ArticleTag, Kind
-from shpalta.newsroom.models.article import Prepared, as_datetime, live_story
+from shpalta.newsroom.models import Article, Kind
+from shpalta.newsroom.models.article import Prepared, live_story
 from shpalta.syndication.links import absolute
 from shpalta.syndication.metadata import describe_article, page_head
 
@@ -64,17 +64,7 @@ def article_page(request: HttpRequest, kind: str, year: str, month: str, day: st
 
     @cache
     def article() -> Article:
-        return (
-            Article.objects.select_related("locale", "section", "main_image")
-            .prefetch_related(
-                # A link with its author or tag: one query each, not two.
-                Prefetch("author_links", ArticleAuthor.objects.select_related("author")),
-                Prefetch("tag_links", ArticleTag.objects.select_related("tag")),
-                "labels",
-                "corrections",
-            )
-            .get(pk=pk)
-        )
+        return Article.objects.for_page(pk)
 
     recent_key, render_recent = recent_news(request)
     kept = cached_fragments(
@@ -189,7 +179,7 @@ def _article_editions(article: Article) -> dict[str, str]:
     """The story's address in each edition where it is published, in edition order.
     The edition switch leads elsewhere to that edition's front page."""
     by_edition = {
-        code: Article.address(code, kind, as_datetime(published_at), number)
+        code: Article.address(code, kind, published_at, number)
         for code, kind, published_at, number in _editions("", article.pk)
     }
     return {
