@@ -6,6 +6,7 @@ The real server (granian) reaches PostgreSQL through a relay that the test stops
 the database's host or its link goes. (On SQLite the database is a file inside the
 server's processes: there is no connection to cut.)"""
 
+import contextlib
 import re
 import time
 
@@ -24,9 +25,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 TYPED = "Заголовок, дописаний, поки база даних не відповідала"
 
 
-def test_a_save_while_the_database_is_down_waits_in_the_page(
-    page: Page, tmp_path, editor, artifacts
-):
+@contextlib.contextmanager
+def typing_over_a_relay(page: Page, tmp_path):
+    """The editor signed in to granian, which reaches PostgreSQL through a relay, with a
+    new headline typed into a published article's form: yields (article, relay, edit
+    page's address)."""
     if connection.vendor != "postgresql":
         pytest.skip("only a database over the network can become unreachable")
     article = make_article(headline="Перша версія заголовка")
@@ -37,7 +40,13 @@ def test_a_save_while_the_database_is_down_waits_in_the_page(
         page.goto(edit)
         page.wait_for_timeout(2500)  # Wagtail's unsaved-changes check takes the form
         page.fill("#id_headline", TYPED)
+        yield article, relay, edit
 
+
+def test_a_save_while_the_database_is_down_waits_in_the_page(
+    page: Page, tmp_path, editor, artifacts
+):
+    with typing_over_a_relay(page, tmp_path) as (article, relay, edit):
         relay.stop()
         try:
             page.get_by_role("button", name="Зберегти чернетку").click()
@@ -66,15 +75,7 @@ def test_a_save_while_the_database_is_down_waits_in_the_page(
 
 
 def test_the_editor_can_stop_the_retries(page: Page, tmp_path, editor):
-    if connection.vendor != "postgresql":
-        pytest.skip("only a database over the network can become unreachable")
-    article = make_article(headline="Перша версія заголовка")
-    relay = Relay(int(connection.settings_dict["PORT"] or 5432))
-    with granian(tmp_path, DATABASE_URL=database_url("127.0.0.1", relay.port)) as base:
-        log_in(page, base, "editor")
-        page.goto(f"{base}{article_url('edit', article.pk)}")
-        page.wait_for_timeout(2500)
-        page.fill("#id_headline", TYPED)
+    with typing_over_a_relay(page, tmp_path) as (article, relay, _):
         relay.stop()
         try:
             page.get_by_role("button", name="Зберегти чернетку").click()
