@@ -33,7 +33,8 @@ def test_editor_corrects_a_story_and_readers_see_it(
     page.locator("#id_corrections-0-text").scroll_into_view_if_needed()
     page.screenshot(path=artifacts / "editor-correction.png", full_page=False)
     page.get_by_role("button", name="Більше дій").click()
-    page.get_by_role("button", name="Опублікувати").click()
+    with page.expect_navigation():  # after the admin's check that the database answers
+        page.get_by_role("button", name="Опублікувати").click()
     expect(page.locator(".messages")).to_contain_text(article.headline)
 
     article.refresh_from_db()

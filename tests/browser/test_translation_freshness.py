@@ -44,6 +44,7 @@ def test_translator_sees_the_source_changed_and_brings_it_up_to_date(
     page.fill("#id_headline", "Parliament passes the 2027 budget")
     page.locator("#id_brought_up_to_date").check()
     page.get_by_role("button", name="Більше дій").click()
-    page.get_by_role("button", name="Опублікувати").click()
+    with page.expect_navigation():  # after the admin's check that the database answers
+        page.get_by_role("button", name="Опублікувати").click()
     expect(page.locator(".messages")).to_contain_text("Parliament passes the 2027 budget")
     assert not Article.objects.get(pk=english.pk).behind_source

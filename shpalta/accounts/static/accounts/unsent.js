@@ -27,13 +27,23 @@
 
   function send(form, submitter) {
     // Through the form's own handlers this time (Wagtail's progress and unsaved-changes
-    // controllers), with the button that was pressed.
+    // controllers), with what the pressed button adds: its name and value as a hidden
+    // field (Wagtail has disabled the button meanwhile, and a disabled button sends
+    // nothing), and the address it posts to if it has its own.
     form.dataset.shpaltaReachable = 'yes';
-    try {
-      form.requestSubmit(submitter && submitter.form === form ? submitter : undefined);
-    } catch {
-      form.requestSubmit();
+    form.querySelector('input[data-shpalta-pressed]')?.remove();
+    if (submitter && submitter.name) {
+      const pressed = document.createElement('input');
+      pressed.type = 'hidden';
+      pressed.name = submitter.name;
+      pressed.value = submitter.value;
+      pressed.dataset.shpaltaPressed = '';
+      form.append(pressed);
     }
+    if (submitter && submitter.hasAttribute('formaction')) {
+      form.action = submitter.formAction;
+    }
+    form.requestSubmit();
   }
 
   function stopSpinners(form) {
