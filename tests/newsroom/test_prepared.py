@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from shpalta.newsroom.models import Article, Correction, Label
-from shpalta.newsroom.models.article import Prepared, live_story
+from shpalta.newsroom.models.article import Prepared, lines_by_id, live_story
 
 from ..factories import make_article, make_author, make_tag
 
@@ -81,3 +81,54 @@ def test_an_article_read_for_its_page_shows_what_its_relations_hold(
     (correction,) = shown[3]
     assert correction.made_at == expected[3][0].made_at and correction.made_at.tzinfo
     assert correction.text == "Дату виправлено."
+    section = plain.section
+    with django_assert_num_queries(0):  # read with its row, as select_related() does
+        assert (page.locale.language_code, page.section, page.main_image) == ("uk", section, None)
+        assert page.section.name_uk == section.name_uk
+    assert list(page.body.raw_data) == list(plain.body.raw_data)
+    assert page.headline == plain.headline
+
+
+def test_an_article_that_is_not_there_is_not_read_for_a_page(newsroom):
+    story = make_article()
+    story.delete()
+    with pytest.raises(Article.DoesNotExist):
+        Article.objects.for_page(story.pk)
+
+
+def test_a_list_query_is_compiled_once_per_length_and_answers_each():
+    prepared = Prepared(lambda _all, *ids: Article.objects.filter(pk__in=ids).values_list("pk"))
+    assert prepared("", 1, 2) == prepared("", 3) == []
+    assert len(prepared._compiled) == 2  # one SQL for two arguments, one for one
+
+
+def test_lines_read_by_id_show_what_for_lines_reads(newsroom, django_assert_num_queries):
+    urgent = Label.objects.create(slug="urgent", name_en="URGENT")
+    exclusive = Label.objects.create(slug="exclusive", name_en="EXCLUSIVE")
+    now = timezone.now()
+    stories = [
+        make_article(
+            edition="en",
+            headline=f"Line {n}",
+            labels=[[], [urgent], [urgent, exclusive]][n % 3],
+            published_at=now - timedelta(minutes=n),
+        )
+        for n in range(130)  # more than one query's worth of ids
+    ]
+    ids = [story.pk for story in reversed(stories)] + [10**9]  # and one that is not there
+    with django_assert_num_queries(4):  # 2 × (rows, labels)
+        lines = lines_by_id(ids)
+    assert sorted(lines) == sorted(ids[:-1])
+    expected = Article.objects.for_lines().in_bulk(ids)
+    with django_assert_num_queries(0):
+        for pk, line in lines.items():
+            assert line.get_absolute_url() == expected[pk].get_absolute_url()
+            assert line.headline == expected[pk].headline
+            assert line.published_at == expected[pk].published_at
+            assert [label.slug for label in line.shown_labels()] == [
+                label.slug for label in expected[pk].labels.all()
+            ]
+    assert [label.name_en for label in lines[stories[2].pk].shown_labels()] == [
+        "EXCLUSIVE", "URGENT",
+    ]  # fmt: skip
+    assert "body" in lines[stories[0].pk].get_deferred_fields()  # the text is not read

@@ -114,24 +114,26 @@ def in_list(relation: str, targets, code: str) -> Q:
 
 
 # Numbers that stand for a Prepared query's arguments while the ORM compiles it.
-_MARKS = (987_654_321_987, 987_654_321_986, 987_654_321_985)
+_MARKS = tuple(987_654_321_987 - i for i in range(100))
 
 
 class Prepared:
     """A values_list() query compiled by the ORM once per database and edition, then run
     with each call's arguments in place of their marks: on a page read cold, building
     and compiling a queryset costs more than running it. `build(code, *marks)` gives
-    the query, each mark (a number) standing for one argument. Rows come as the ORM
-    gives them (the database's converters applied: times aware, booleans true)."""
+    the query, each mark (a number) standing for one argument; a query of a list
+    (`build(code, *ids)`) is compiled once per length asked. Rows come as the ORM gives
+    them (the database's converters applied: times aware, booleans true)."""
 
     def __init__(self, build):
         self.build = build
-        self._compiled: dict[tuple[str, str], tuple] = {}
+        self._compiled: dict[tuple[str, str, int], tuple] = {}
 
     def __call__(self, code: str, *values) -> list[tuple]:
-        compiled = self._compiled.get((connection.vendor, code))
+        key = (connection.vendor, code, len(values))
+        compiled = self._compiled.get(key)
         if compiled is None:
-            compiled = self._compiled[connection.vendor, code] = self._compile(code, len(values))
+            compiled = self._compiled[key] = self._compile(code, len(values))
         sql, params, places, converters = compiled
         params = list(params)
         for at, value in zip(places, values, strict=True):
@@ -208,6 +210,105 @@ def _page_relation(name: str) -> tuple[type, list[str], Prepared]:
     return model, columns, Prepared(read)
 
 
+# What an article's page and a line of a list read with its row (a join each), as
+# select_related() would; a line leaves out the story's text.
+PAGE_JOINED = ("locale", "section", "main_image")
+LINE_JOINED = ("locale",)
+LINE_LEAVES_OUT = ("body", "lead")
+
+
+@cache
+def _joined_columns(joined: tuple[str, ...], leave_out=()) -> list[tuple[type, str | None, list]]:
+    """(model, the relation or None for the article, its columns) of a joined read."""
+    own = [field.attname for field in Article._meta.concrete_fields if field.name not in leave_out]
+    parts = [(Article, None, own)]
+    for name in joined:
+        model = Article._meta.get_field(name).related_model
+        parts.append((model, name, [field.attname for field in model._meta.concrete_fields]))
+    return parts
+
+
+def _names(parts) -> list[str]:
+    return [
+        column if name is None else f"{name}__{column}"
+        for _model, name, columns in parts
+        for column in columns
+    ]
+
+
+def _made(db: str, parts, row) -> "Article":
+    """An article and its joined objects from a row of a joined read, the way
+    select_related() makes them (None where a nullable one is not set)."""
+    at, article = 0, None
+    for model, name, columns in parts:
+        values, at = row[at : at + len(columns)], at + len(columns)
+        if name is None:
+            article = model.from_db(db, columns, values)
+            continue
+        key = values[columns.index(model._meta.pk.attname)]
+        joined = None if key is None else model.from_db(db, columns, values)
+        Article._meta.get_field(name).set_cached_value(article, joined)
+    return article
+
+
+_page_read = Prepared(
+    lambda _all_editions, pk: Article.objects.filter(pk=pk).values_list(
+        *_names(_joined_columns(PAGE_JOINED))
+    )
+)
+_lines_read = Prepared(
+    lambda _all_editions, *ids: Article.objects.filter(pk__in=ids).values_list(
+        *_names(_joined_columns(LINE_JOINED, LINE_LEAVES_OUT))
+    )
+)
+
+
+def _page_row(db: str, pk: int) -> "Article":
+    rows = _page_read("", pk)
+    if not rows:
+        raise Article.DoesNotExist(f"No article {pk}")
+    return _made(db, _joined_columns(PAGE_JOINED), rows[0])
+
+
+@cache
+def _labels_of() -> tuple[list[str], Prepared]:
+    """The columns of a label, and the Prepared query of the labels of a list of
+    articles: (article id, the label's columns), in the labels' order."""
+    label = Article._meta.get_field("labels").related_model
+    columns = [field.attname for field in label._meta.concrete_fields]
+    link = Article.labels.through
+    return columns, Prepared(
+        lambda _all_editions, *ids: (
+            link.objects.filter(article_id__in=ids)
+            .order_by(*(f"label__{name}" for name in label._meta.ordering), "label_id")
+            .values_list("article_id", *(f"label__{column}" for column in columns))
+        )
+    )
+
+
+def lines_by_id(ids: list[int]) -> dict[int, "Article"]:
+    """What lines of a list show of these articles (for_lines(): edition, labels, no
+    text), by id, read by two Prepared queries rather than built querysets; the articles
+    that do not exist are left out."""
+    ids = list(dict.fromkeys(ids))
+    db = Article.objects.db
+    parts = _joined_columns(LINE_JOINED, LINE_LEAVES_OUT)
+    columns, read_labels = _labels_of()
+    label = Article._meta.get_field("labels").related_model
+    articles = {}
+    for start in range(0, len(ids), len(_MARKS)):
+        for row in _lines_read("", *ids[start : start + len(_MARKS)]):
+            article = _made(db, parts, row)
+            article._relations = {"labels": []}
+            articles[article.pk] = article
+    for start in range(0, len(ids), len(_MARKS)):
+        for article_id, *values in read_labels("", *ids[start : start + len(_MARKS)]):
+            if article_id in articles:
+                labels = articles[article_id]._relations["labels"]
+                labels.append(label.from_db(db, columns, values))
+    return articles
+
+
 class ArticleQuerySet(models.QuerySet):
     def live(self):
         """Published and due: what readers may see."""
@@ -231,15 +332,16 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("locale").prefetch_related("labels")
 
     def for_page(self, pk: int) -> "Article":
-        """The article as its page shows it: its edition, section and main image read with
-        its row; its authors, tags, labels and corrections by one Prepared query each
-        (cheaper than prefetching them), made into objects with from_db()."""
-        article = self.select_related("locale", "section", "main_image").get(pk=pk)
+        """The article as its page shows it: its row with its edition, section and main
+        image, and its authors, tags, labels and corrections, by one Prepared query each
+        (cheaper than building and compiling querysets), made into objects with
+        from_db(). Article.DoesNotExist when there is no such article."""
+        article = _page_row(self.db, pk)
         relations = {}
         for name in PAGE_RELATIONS:
             model, columns, read = _page_relation(name)
             relations[name] = [model.from_db(self.db, columns, row) for row in read("", pk)]
-        article._for_page = relations
+        article._relations = relations
         return article
 
     def for_lines(self):
@@ -552,30 +654,30 @@ class Article(
     def shows_live_mark(self) -> bool:
         """A live blog whose editors did not give it the LIVE label: lists mark it."""
         return self.kind == Kind.LIVE and not any(
-            label.slug == "live" for label in self.labels.all()
+            label.slug == "live" for label in self.shown_labels()
         )
 
     def get_absolute_url(self) -> str:
         return self.address(self.edition.code, self.kind, self.published_at, self.story_number)
 
-    # What the article's page shows of its relations when read for it at once
-    # (ArticleQuerySet.for_page); otherwise the relations are asked.
-    _for_page: dict | None = None
+    # What the article's page or a line shows of its relations when read with it at once
+    # (ArticleQuerySet.for_page, lines_by_id), by relation; the others are asked.
+    _relations: dict | None = None
+
+    def _read(self, relation: str) -> list | None:
+        return None if self._relations is None else self._relations.get(relation)
 
     def ordered_authors(self) -> list:
-        if self._for_page is not None:
-            return self._for_page["authors"]
-        return [link.author for link in self.author_links.all()]
+        read = self._read("authors")
+        return [link.author for link in self.author_links.all()] if read is None else read
 
     def ordered_tags(self) -> list:
-        if self._for_page is not None:
-            return self._for_page["tags"]
-        return [link.tag for link in self.tag_links.all()]
+        read = self._read("tags")
+        return [link.tag for link in self.tag_links.all()] if read is None else read
 
     def shown_labels(self) -> list:
-        if self._for_page is not None:
-            return self._for_page["labels"]
-        return list(self.labels.all())
+        read = self._read("labels")
+        return list(self.labels.all()) if read is None else read
 
     def get_preview_template(self, request, mode_name):
         return "reader/article.html"
@@ -633,9 +735,9 @@ class Article(
     def shown_corrections(self) -> list:
         """The corrections readers see, oldest first (a preview shows those not yet
         published last, without a time)."""
-        corrections = (
-            self.corrections.all() if self._for_page is None else self._for_page["corrections"]
-        )
+        corrections = self._read("corrections")
+        if corrections is None:
+            corrections = self.corrections.all()
         return sorted(
             corrections,
             key=lambda c: (

@@ -4,7 +4,6 @@ import json
 from functools import cache
 
 from django.conf import settings
-from django.db.models import Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -14,7 +13,6 @@ from django.utils.translation import gettext as _
 from shpalta.caching import keys
 from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_fragment, cached_fragments
-from shpalta.editions.registry import EDITIONS
 from shpalta.newsroom.models import Article, Kind
 from shpalta.newsroom.models.article import Prepared, live_story
 from shpalta.syndication.links import absolute
@@ -22,6 +20,7 @@ from shpalta.syndication.metadata import describe_article, page_head
 
 from .. import assembly
 from .common import (
+    article_editions,
     background_links,
     edition_switch,
     front_page_links,
@@ -34,20 +33,11 @@ from .front import TOP_STORIES, choose_top_stories
 from .lite import lite_address
 
 RELATED = 3
-# The newest other stories of a tag in the edition, and a story's address in each edition:
-# compiled once (a cold article page runs each once).
+# The newest other stories of a tag in the edition: compiled once (a cold article page
+# runs it once).
 _related = Prepared(
     lambda code, tag, story: (
         Article.objects.listed("tag_links", tag, code).exclude(pk=story).values_list("pk")[:RELATED]
-    )
-)
-_editions = Prepared(
-    lambda _all_editions, story: (
-        Article.objects.live()
-        .filter(
-            translation_key=Subquery(Article.objects.filter(pk=story).values("translation_key")[:1])
-        )
-        .values_list("locale__language_code", "kind", "published_at", "story_number")
     )
 )
 
@@ -111,7 +101,7 @@ def _article_parts(request: HttpRequest, article: Article) -> tuple[str, set[str
     """The article's own parts, with a slot mark where the blocks under it and the
     recent-news column go. They change when the article, one of its other editions (the
     edition switch) or an article its Background links to does."""
-    editions = _article_editions(article)
+    editions = article_editions(article)
     head = describe_article(page_head(request, alternates=editions), article)
     head.lite = absolute(lite_address(article.get_absolute_url()))
     head.lite_title = _("Lite edition")
@@ -173,18 +163,6 @@ def top_cards(request: HttpRequest) -> list[tuple[int, SafeString]]:
 
     kept = cached_fragment(request, keys.top_cards_fragment(code), render)
     return [(pk, mark_safe(card)) for pk, card in json.loads(kept)]  # noqa: S308  (ours)
-
-
-def _article_editions(article: Article) -> dict[str, str]:
-    """The story's address in each edition where it is published, in edition order.
-    The edition switch leads elsewhere to that edition's front page."""
-    by_edition = {
-        code: Article.address(code, kind, published_at, number)
-        for code, kind, published_at, number in _editions("", article.pk)
-    }
-    return {
-        edition.code: by_edition[edition.code] for edition in EDITIONS if edition.code in by_edition
-    }
 
 
 LIVE_UPDATES = 30  # the latest updates a live blog's page asks for

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -20,7 +21,7 @@ from shpalta.caching.pages import page_number
 from shpalta.editions.dates import kyiv_today
 from shpalta.editions.registry import EDITIONS, Edition
 from shpalta.newsroom.models import Article, Kind, Section
-from shpalta.newsroom.models.article import KIND_URL_SEGMENTS
+from shpalta.newsroom.models.article import KIND_URL_SEGMENTS, Prepared, lines_by_id
 from shpalta.syndication.metadata import FeedLink, PageHead, page_head
 
 from .. import assembly
@@ -62,7 +63,7 @@ def headlines(request: HttpRequest, articles, day: date | None = None) -> list[S
         request,
         keys.headline_lines(request.edition.code, day),
         articles,
-        Article.objects.for_lines().in_bulk,
+        lines_by_id,
         lambda article: render_to_string(
             "reader/includes/headline.html", {"article": article, "list_day": day}
         ),
@@ -97,6 +98,30 @@ def background_links(article: Article) -> set[int]:
         if block.block_type == "background"
         for item in block.value
         if item["article"] is not None
+    }
+
+
+# A story's address in each edition, compiled once (a cold article page runs it once).
+_editions = Prepared(
+    lambda _all_editions, story: (
+        Article.objects.live()
+        .filter(
+            translation_key=Subquery(Article.objects.filter(pk=story).values("translation_key")[:1])
+        )
+        .values_list("locale__language_code", "kind", "published_at", "story_number")
+    )
+)
+
+
+def article_editions(article: Article) -> dict[str, str]:
+    """The story's address in each edition where it is published, in edition order (its
+    page's and its lite page's edition links; elsewhere they lead to the front page)."""
+    by_edition = {
+        code: Article.address(code, kind, published_at, number)
+        for code, kind, published_at, number in _editions("", article.pk)
+    }
+    return {
+        edition.code: by_edition[edition.code] for edition in EDITIONS if edition.code in by_edition
     }
 
 

@@ -35,6 +35,7 @@ from ..assembly import SLOT
 from .common import (
     FIRST_DAY,
     archive_day,
+    article_editions,
     background_links,
     day_url,
     in_each_edition,
@@ -164,22 +165,10 @@ def lite_article(request: HttpRequest, kind: str, year: str, month: str, day: st
     canonical = lite_address(Article.address(code, article_kind, published_at, int(story)))
     if request.path != canonical:
         return redirect(canonical, permanent=True)
-    article = (
-        Article.objects.select_related("locale")
-        .prefetch_related("author_links__author", "labels", "corrections")
-        .get(pk=pk)
-    )
-    siblings = (
-        Article.objects.live()
-        .filter(translation_key=article.translation_key)
-        .select_related("locale")
-    )
+    article = Article.objects.for_page(pk)
     links = {
         **in_each_edition(lambda edition: reverse("reader:lite_front")),
-        **{
-            sibling.locale.language_code: lite_address(sibling.get_absolute_url())
-            for sibling in siblings
-        },
+        **{code: lite_address(path) for code, path in article_editions(article).items()},
     }
     linked = background_links(article)
 
