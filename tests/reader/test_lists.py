@@ -113,6 +113,21 @@ def test_tag_page_lists_the_editions_tagged_items_and_switches_by_slug(client, n
     assert client.get("/eng/tags/nato/").status_code == 404
 
 
+def test_a_tags_pages_hold_its_live_stories_newest_first_and_count_them(client, newsroom):
+    drones = make_tag("drones", uk="дрони")
+    now = timezone.now()
+    for n in range(33):
+        make_article(headline=f"Дрони {n}", tags=[drones], published_at=now - timedelta(hours=n))
+    make_article(headline="Дрони завтра", tags=[drones], published_at=now + timedelta(days=1))
+    make_article(headline="Дрони знято", tags=[drones]).unpublish()
+    make_article(edition="ru", headline="Дроны", tags=[drones])
+    first, second = main(client.get("/tags/drones/")), main(client.get("/tags/drones/?page=2"))
+    shown = re.findall(r">(Дрони [^<]*)</a>", first)
+    assert shown == [f"Дрони {n}" for n in range(30)]  # the first page: the 30 newest
+    assert re.findall(r">(Дрони [^<]*)</a>", second) == ["Дрони 30", "Дрони 31", "Дрони 32"]
+    assert "Сторінка 1 з 2" in first  # 33 counted: not the scheduled, taken down or Russian
+
+
 def test_author_page_shows_the_author_in_the_edition(client, newsroom):
     author = make_author("oksana", uk="Оксана Мельник", en="Oksana Melnyk")
     author.bio_en = "Covers the economy."

@@ -4,10 +4,11 @@ label and kind."""
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from django.db.models import Count
+from django.db.models.functions import Now
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from shpalta.caching import keys
@@ -25,11 +26,12 @@ from shpalta.newsroom.models import (
     Section,
     Tag,
 )
-from shpalta.newsroom.models.article import KIND_URL_SEGMENTS, edition_locale
+from shpalta.newsroom.models.article import KIND_URL_SEGMENTS, Prepared, edition_locale
 from shpalta.syndication.metadata import FeedLink, feed_links
 
 from .common import (
     FIRST_DAY,
+    PER_PAGE,
     archive_day,
     day_url,
     headlines,
@@ -87,12 +89,14 @@ def _listing(
     list_key: str,
     feeds=(),
     count: Callable[[], int] | None = None,
+    first_page: Callable[[], list[int]] | None = None,
     **context,
 ) -> HttpResponse:
     """A list page; the queryset comes newest first, or is put so here. Its length is
     kept as a fragment under the list's key, purged whenever a story enters or leaves
     it: counting a section of a large archive walks tens of thousands of index entries.
-    `count`, when the caller has a cheaper way to it than counting the queryset."""
+    `count` and `first_page` (the ids of the first page), when the caller has a cheaper
+    way to them than the queryset."""
     if not queryset.ordered:
         queryset = queryset.newest_first()
     name = keys.count_fragment(list_key)
@@ -101,7 +105,8 @@ def _listing(
     )
     page = paged(request, queryset, count=int(counted[name]))
     cache_tags.add(request, list_key)
-    context = {"page": page, "headlines": headlines(request, page.object_list), **context}
+    shown = first_page() if first_page and page.number == 1 else page.object_list
+    context = {"page": page, "headlines": headlines(request, shown), **context}
     return render_page(request, template, context, links, feeds=feeds)
 
 
@@ -114,22 +119,48 @@ def _feeds_of(title: str, name: str, slug: str) -> list[FeedLink]:
 _LINKS = {"tag": (ArticleTag, keys.tag), "author": (ArticleAuthor, keys.author)}
 
 
+def _linked_queries(kind: str) -> tuple[Prepared, Prepared]:
+    """The first page's ids and the length of a tag's or author's list (kind), compiled
+    once: a list read cold (a crawler, the mirror) spends more building its queries
+    than running them."""
+    link_model = _LINKS[kind][0]
+    first_page = Prepared(
+        lambda code, target: Article.objects.listed(f"{kind}_links", target, code).values_list(
+            "pk"
+        )[:PER_PAGE]
+    )
+    # One group (the edition's), none for an empty list.
+    length = Prepared(
+        lambda code, target: (
+            link_model.objects.filter(
+                **{kind: target}, locale_id=edition_locale(code), live=True, published_at__lte=Now()
+            )
+            .values("locale_id")
+            .annotate(length=Count("pk"))
+            .values_list("length")
+        )
+    )
+    return first_page, length
+
+
+_LINKED = {kind: _linked_queries(kind) for kind in _LINKS}
+
+
 def _linked_listing(
     request, template: str, kind: str, target, slug: str, links: dict[str, str], **context
 ) -> HttpResponse:
     """A tag's or author's list, paged and counted in its link table's index (ListedLink)."""
     code = request.edition.code
-    link_model, list_key = _LINKS[kind]
-    links_of = link_model.objects.filter(
-        **{kind: target}, locale_id=edition_locale(code), live=True
-    )
+    list_key = _LINKS[kind][1]
+    first_page, length = _LINKED[kind]
     return _listing(
         request,
         template,
         Article.objects.listed(f"{kind}_links", target, code),
         links,
         list_key(code, target.pk),
-        count=lambda: links_of.filter(published_at__lte=timezone.now()).count(),
+        count=lambda: sum(n for (n,) in length(code, target.pk)),
+        first_page=lambda: [pk for (pk,) in first_page(code, target.pk)],
         feeds=_feeds_of(target.name, kind, slug),
         title=target.name,
         **context,
