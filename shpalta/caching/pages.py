@@ -140,7 +140,14 @@ def current(environ) -> bool:
     return bool(settings.PAGE_CACHE_CURRENT and _imported(settings.PAGE_CACHE_CURRENT)(environ))
 
 
+# Set by the fast path (caching.wsgi) on a request it looked up and found no fresh page
+# for: the middleware renders it without reading the store a second time.
+MISSED = "shpalta.page_cache.missed"
+
+
 def cached(environ) -> CachedPage | None:
+    if environ.get(MISSED):
+        return None
     key = page_key(environ)
     return store().get(key) if key else None
 

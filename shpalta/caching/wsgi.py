@@ -17,6 +17,7 @@ from django.conf import settings
 from .local import render_clock
 from .misses import BUSY, Gate, InFlight
 from .pages import (
+    MISSED,
     answer,
     compress,
     current,
@@ -94,6 +95,7 @@ class PageCacheApplication:
         return self._render(kept, environ, start_response)
 
     def _render(self, kept: CachedPage | None, environ, start_response):
+        environ[MISSED] = True
         if current(environ):  # today's news: never refused
             return self.application(environ, start_response)
         gate = self.gate
