@@ -222,7 +222,7 @@ class Renderer:
         self.out, self.base_url, self.origin, self.scope = out, base_url, origin, scope
         self.handler = WSGIHandler()
         self._on_base = _on(base_url)
-        self._made: dict[tuple[str, str], tuple[str, str, str]] = {}  # see _html
+        self._targets: dict[str, tuple[str, str, str]] = {}  # by root-relative link
         self.host = urlsplit(origin).netloc or "localhost"
 
     def render(self, url: str) -> dict:
@@ -287,19 +287,22 @@ class Renderer:
         up = "../" * name.count("/")  # from the page's folder to the mirror's root
 
         def local(value: str) -> str:
-            # A root-relative link is made once for each depth of folder (most links of
-            # a page are the chrome's and columns', the same on thousands of pages).
-            made = self._made.get((value, up))
-            if made is None:
-                made = self._local(value, here, up)
-                if value.startswith("/"):
-                    self._made[value, up] = made
-            kind, target, replaced = made
+            raw = html.unescape(value)
+            if raw.startswith(("#", "mailto:", "tel:", "data:", "javascript:")) or "://" in raw:
+                return value  # on the page, or a whole address: another site, or done
+            found = self._targets.get(raw) if raw.startswith("/") else None
+            if found is None:
+                found = self._target(urljoin(here, raw)[len(self.base_url) :])
+                if raw.startswith("/"):
+                    self._targets[raw] = found
+            kind, target, fragment = found
             if kind == "asset":
                 assets.add(target)
-            elif kind == "page":
-                links.add(target)
-            return replaced
+                return html.escape(up + target[1:] + fragment)
+            if kind == "origin":
+                return html.escape(target + fragment)
+            links.add(target)
+            return html.escape(up + file_of(*_split(target)) + fragment)
 
         text = _LINK.sub(lambda m: m.group(1) + local(m.group(2)) + m.group(3), text)
         return _SRCSET.sub(
@@ -314,19 +317,6 @@ class Renderer:
             ),
             text,
         )
-
-    def _local(self, value: str, here: str, up: str) -> tuple[str, str, str]:
-        """(kind, target, the link as written) of a link `value` of a page at address
-        `here`, `up` the way from its folder to the mirror's root."""
-        raw = html.unescape(value)
-        if raw.startswith(("#", "mailto:", "tel:", "data:", "javascript:")) or "://" in raw:
-            return "", "", value  # on the page, or a whole address: another site, or done
-        kind, target, fragment = self._target(urljoin(here, raw)[len(self.base_url) :])
-        if kind == "asset":
-            return kind, target, html.escape(up + target[1:] + fragment)
-        if kind == "origin":
-            return kind, target, html.escape(target + fragment)
-        return kind, target, html.escape(up + file_of(*_split(target)) + fragment)
 
     def _target(self, rest: str) -> tuple[str, str, str]:
         """What a link of the site (its path, query and fragment) leads to in the mirror:
