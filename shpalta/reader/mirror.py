@@ -72,6 +72,13 @@ FEEDS = {
     for form in ("rss", "atom")
 }
 ROOT = {"sitemap_index", "robots_txt", "feeds:news_sitemap"}
+# The middleware a reader page's body and keys come from: the rest (sessions, sign-in,
+# CSRF, security headers, the policy) shapes answers to people, not the mirror's files.
+PAGE_MIDDLEWARE = (
+    "shpalta.caching.middleware.PageCacheMiddleware",
+    "shpalta.editions.middleware.EditionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+)
 # The keys of the columns beside a page's own content (keys.stream, keys.top).
 COLUMNS = (keys.stream(""), keys.top(""))
 _LINK = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
@@ -222,7 +229,11 @@ class Renderer:
         self.out, self.base_url, self.origin, self.scope = out, base_url, origin, scope
         self.handler = WSGIHandler()
         self._on_base = _on(base_url)
-        self._targets: dict[str, tuple[str, str, str]] = {}  # by root-relative link
+        # What each link becomes, kept for the run (a page's links are mostly those of
+        # every other page: the chrome, the columns): by root-relative link and the
+        # page's depth, and by address written out whole. (kind, replacement, target).
+        self._local: dict[tuple[str, str], tuple[str, str, str]] = {}
+        self._whole: dict[str, tuple[str, str, str]] = {}
         self.host = urlsplit(origin).netloc or "localhost"
 
     def render(self, url: str) -> dict:
@@ -240,13 +251,9 @@ class Renderer:
         links: set[str] = set()
         # Addresses written out whole (the head's links, structured data, feeds) first,
         # then a page's own links (root-relative and relative) to its files.
-        text = self._absolute(body.decode(), links)
+        text = self._absolute(body.decode(), links, assets)
         if content_type.startswith("text/html"):
             text = self._html(url, name, text, links, assets)
-        # Images named by address (social cards, structured data, feeds' enclosures).
-        for rest in self._on_base.findall(text):
-            if rest.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
-                assets.add(html.unescape(rest).partition("?")[0])
         data = text.encode()
         changed = not target.exists() or target.read_bytes() != data
         if changed:
@@ -287,22 +294,17 @@ class Renderer:
         up = "../" * name.count("/")  # from the page's folder to the mirror's root
 
         def local(value: str) -> str:
-            raw = html.unescape(value)
-            if raw.startswith(("#", "mailto:", "tel:", "data:", "javascript:")) or "://" in raw:
-                return value  # on the page, or a whole address: another site, or done
-            found = self._targets.get(raw) if raw.startswith("/") else None
-            if found is None:
-                found = self._target(urljoin(here, raw)[len(self.base_url) :])
-                if raw.startswith("/"):
-                    self._targets[raw] = found
-            kind, target, fragment = found
+            known = self._local.get((value, up))
+            if known is None:
+                known = self._local_link(value, here, up)
+                if value.startswith("/"):  # the same wherever the page is at this depth
+                    self._local[value, up] = known
+            kind, replacement, target = known
             if kind == "asset":
                 assets.add(target)
-                return html.escape(up + target[1:] + fragment)
-            if kind == "origin":
-                return html.escape(target + fragment)
-            links.add(target)
-            return html.escape(up + file_of(*_split(target)) + fragment)
+            elif kind == "page":
+                links.add(target)
+            return replacement
 
         text = _LINK.sub(lambda m: m.group(1) + local(m.group(2)) + m.group(3), text)
         return _SRCSET.sub(
@@ -318,6 +320,20 @@ class Renderer:
             text,
         )
 
+    def _local_link(self, value: str, here: str, up: str) -> tuple[str, str, str]:
+        """What a link of a page at `here`, `up` from the mirror's root, becomes:
+        (kind, its new value, the asset or page it leads to)."""
+        raw = html.unescape(value)
+        if raw.startswith(("#", "mailto:", "tel:", "data:", "javascript:", "//")) or "://" in raw:
+            return "", value, ""  # on the page, or a whole address: another site, or done
+        rest = raw if raw.startswith("/") else urljoin(here, raw)[len(self.base_url) :]
+        kind, target, fragment = self._target(rest)
+        if kind == "asset":
+            return kind, html.escape(up + target[1:] + fragment), target
+        if kind == "origin":
+            return kind, html.escape(target + fragment), ""
+        return kind, html.escape(up + file_of(*_split(target)) + fragment), target
+
     def _target(self, rest: str) -> tuple[str, str, str]:
         """What a link of the site (its path, query and fragment) leads to in the mirror:
         ("asset", path), ("page", path and query) or ("origin", whole address)."""
@@ -331,21 +347,32 @@ class Renderer:
             return "origin", self.origin + rest, fragment
         return "page", rest, fragment
 
-    def _absolute(self, text: str, links: set) -> str:
+    def _absolute(self, text: str, links: set, assets: set) -> str:
         """A feed's, sitemap's or robots.txt's addresses: the mirror's where they stay in
-        it (a page by its folder, a feed by its file), else the origin's."""
+        it (a page by its folder, a feed by its file), else the origin's. Images named
+        by address (social cards, structured data, feeds' enclosures) are assets."""
 
         def mirrored(match) -> str:
-            rest = html.unescape(match.group(1))
-            if rest.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
-                return match.group(0)
-            rest = _normal(rest)
-            if rest not in self.scope:
-                return html.escape(self.origin + rest, quote=False)
-            links.add(rest)
-            return html.escape(self._mirrored(rest), quote=False)
+            found = self._whole.get(match.group(1))
+            if found is None:
+                found = self._whole[match.group(1)] = self._whole_address(match)
+            kind, replacement, target = found
+            if kind == "asset":
+                assets.add(target)
+            elif kind == "page":
+                links.add(target)
+            return replacement
 
         return self._on_base.sub(mirrored, text)
+
+    def _whole_address(self, match) -> tuple[str, str, str]:
+        rest = html.unescape(match.group(1))
+        if rest.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
+            return "asset", match.group(0), rest.partition("?")[0]
+        rest = _normal(rest)
+        if rest not in self.scope:
+            return "origin", html.escape(self.origin + rest, quote=False), ""
+        return "page", html.escape(self._mirrored(rest), quote=False), rest
 
     def _mirrored(self, url: str) -> str:
         """The mirror's absolute address of one of its pages: a page by its folder, a feed
@@ -425,6 +452,12 @@ class _Empty:
 
 _EMPTY = _Empty()
 
+
+def page_middleware() -> list[str]:
+    """The site's middleware that the mirror's renderers run (PAGE_MIDDLEWARE), in order."""
+    return [name for name in settings.MIDDLEWARE if name in PAGE_MIDDLEWARE]
+
+
 # The renderer of a worker process, made by _start_worker.
 _renderer: Renderer | None = None
 
@@ -434,6 +467,7 @@ def _start_worker(out, base_url, origin, scope, private):
     connections.close_all()  # the parent's connections are not this process's
     # A fragment store of its own: two writers of one SQLite file wait for each other.
     settings.PAGE_CACHE_PATH = Path(private) / f"fragments-{os.getpid()}.sqlite3"
+    settings.MIDDLEWARE = page_middleware()
     _renderer = Renderer(out, base_url, origin, scope)
 
 
@@ -542,9 +576,11 @@ class Mirror:
         seen: set[str] = set()
         queue: list[str] = []
 
-        def reach(urls):
-            for url in map(_normal, urls):
-                if url not in seen and url in scope:
+        def reach(urls, *, decided=False):
+            """`decided`: the links a page of this run was found to have in the mirror
+            (normal already); the worker that rendered it asked the scope."""
+            for url in urls if decided else map(_normal, urls):
+                if url not in seen and (decided or url in scope):
                     seen.add(url)
                     queue.append(url)
 
@@ -570,7 +606,7 @@ class Mirror:
                 report.written += result["written"]
                 report.unchanged += not result["written"]
                 pages[url] = {k: result[k] for k in ("file", "keys", "links", "assets")}
-                reach(result["links"])
+                reach(result["links"], decided=True)
 
         context = get_context("fork")
         connections.close_all()

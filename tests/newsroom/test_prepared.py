@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from shpalta.newsroom.models import Article, Correction, Label
+from shpalta.newsroom.models import Article, Correction, Label, Tag
 from shpalta.newsroom.models.article import Prepared, lines_by_id, live_story
 
 from ..factories import make_article, make_author, make_tag
@@ -132,3 +132,17 @@ def test_lines_read_by_id_show_what_for_lines_reads(newsroom, django_assert_num_
         "EXCLUSIVE", "URGENT",
     ]  # fmt: skip
     assert "body" in lines[stories[0].pk].get_deferred_fields()  # the text is not read
+
+
+def test_a_prepared_query_takes_text_for_a_text_column(newsroom):
+    """A mark stands for a slug too: the ORM gives it to the database as its digits."""
+    drones, energy = make_tag("drones"), make_tag("energy")
+    Tag.objects.filter(pk=energy.pk).update(slug_en="power")
+    by_slug = Prepared(
+        lambda code, slug: Tag.objects.filter(**{f"slug_{code}": slug}).values_list("pk")
+    )
+    assert by_slug("en", "drones") == [(drones.pk,)]
+    assert by_slug("en", "power") == [(energy.pk,)]
+    assert by_slug("uk", "energy") == [(energy.pk,)]  # each edition's column: its own SQL
+    assert by_slug("en", "energy") == []
+    assert by_slug("en", "no-such-tag") == []

@@ -15,7 +15,14 @@ from django.utils import timezone
 from shpalta.editions.dates import KYIV
 from shpalta.editions.registry import get_edition
 from shpalta.newsroom.services import article_translate
-from shpalta.reader.mirror import MANIFEST, broken_links, file_of
+from shpalta.reader.mirror import (
+    MANIFEST,
+    Renderer,
+    Scope,
+    broken_links,
+    file_of,
+    page_middleware,
+)
 
 from ..factories import house_body, make_article, make_image, make_tag
 
@@ -143,3 +150,26 @@ def test_a_directory_that_is_not_a_mirror_is_left_alone(tmp_path, newsroom):
     with pytest.raises(CommandError, match="holds no mirror"):
         export(out)
     assert [path.name for path in out.iterdir()] == ["holiday.jpg"]
+
+
+def test_the_mirror_renders_each_page_as_the_site_serves_it(tmp_path, newspaper, settings):
+    """Its renderers leave out the middleware of sessions, sign-in and security headers:
+    the pages and their keys are the same byte for byte."""
+    settings.PAGE_CACHE = False
+    story = newspaper["story"]
+    today = timezone.localdate(timezone=KYIV)
+    scope = Scope(today - timedelta(days=7), today)
+    site = Renderer(tmp_path, MIRROR, settings.SITE_URL, scope)
+    assert page_middleware() != settings.MIDDLEWARE
+    settings.MIDDLEWARE = page_middleware()
+    mirror = Renderer(tmp_path, MIRROR, settings.SITE_URL, scope)
+    for url in ("/", "/eng/", story.get_absolute_url(), "/lite" + story.get_absolute_url(),
+                "/rus" + story.get_absolute_url(), "/tags/energy/", "/news/", "/news/?page=2",
+                "/eng/about/", "/rss/", "/sitemaps/news.xml", "/tags/no-such-tag/"):  # fmt: skip
+        (status, headers, body), (seen_status, seen_headers, seen) = (
+            site._get(url),
+            mirror._get(url),
+        )
+        assert (status, body) == (seen_status, seen), url
+        assert headers.get("xkey") == seen_headers.get("xkey"), url
+        assert headers["Content-Type"] == seen_headers["Content-Type"], url

@@ -121,7 +121,8 @@ class Prepared:
     """A values_list() query compiled by the ORM once per database and edition, then run
     with each call's arguments in place of their marks: on a page read cold, building
     and compiling a queryset costs more than running it. `build(code, *marks)` gives
-    the query, each mark (a number) standing for one argument; a query of a list
+    the query, each mark (a number; its digits in a text column) standing for one
+    argument; a query of a list
     (`build(code, *ids)`) is compiled once per length asked. Rows come as the ORM gives
     them (the database's converters applied: times aware, booleans true)."""
 
@@ -157,7 +158,9 @@ class Prepared:
         marks = _MARKS[:arguments]
         compiler = self.build(code, *marks).query.get_compiler(connection=connection)
         sql, params = compiler.as_sql()
-        places = [[i for i, param in enumerate(params) if param == mark] for mark in marks]
+        places = [
+            [i for i, param in enumerate(params) if param in (mark, str(mark))] for mark in marks
+        ]
         if not all(places):
             raise ValueError("a Prepared query's argument is not a parameter of its SQL")
         converters = compiler.get_converters([column for column, _, _ in compiler.select])

@@ -4,7 +4,7 @@ label and kind."""
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.db.models.functions import Now
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from shpalta.caching import keys
 from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_fragments
+from shpalta.caching.pages import page_number
 from shpalta.editions.dates import kyiv_day_bounds, kyiv_today
 from shpalta.editions.fields import edition_field_name, in_edition
 from shpalta.newsroom.models import (
@@ -84,29 +85,27 @@ def all_news(
 def _listing(
     request,
     template: str,
-    queryset,
+    articles,
     links: dict[str, str],
     list_key: str,
     feeds=(),
     count: Callable[[], int] | None = None,
-    first_page: Callable[[], list[int]] | None = None,
     **context,
 ) -> HttpResponse:
-    """A list page; the queryset comes newest first, or is put so here. Its length is
-    kept as a fragment under the list's key, purged whenever a story enters or leaves
-    it: counting a section of a large archive walks tens of thousands of index entries.
-    `count` and `first_page` (the ids of the first page), when the caller has a cheaper
-    way to them than the queryset."""
-    if not queryset.ordered:
-        queryset = queryset.newest_first()
+    """A list page of `articles`, a queryset (newest first, or put so here) or, for the
+    first page, the ids of that page. Its length is kept as a fragment under the list's
+    key, purged whenever a story enters or leaves it: counting a section of a large
+    archive walks tens of thousands of index entries. `count`, when the caller has a
+    cheaper way to it than the queryset."""
+    if isinstance(articles, QuerySet) and not articles.ordered:
+        articles = articles.newest_first()
     name = keys.count_fragment(list_key)
     counted = cached_fragments(
-        request, {name: lambda: (str((count or queryset.count)()), {list_key})}
+        request, {name: lambda: (str((count or articles.count)()), {list_key})}
     )
-    page = paged(request, queryset, count=int(counted[name]))
+    page = paged(request, articles, count=int(counted[name]))
     cache_tags.add(request, list_key)
-    shown = first_page() if first_page and page.number == 1 else page.object_list
-    context = {"page": page, "headlines": headlines(request, shown), **context}
+    context = {"page": page, "headlines": headlines(request, page.object_list), **context}
     return render_page(request, template, context, links, feeds=feeds)
 
 
@@ -149,26 +148,40 @@ _LINKED = {kind: _linked_queries(kind) for kind in _LINKS}
 def _linked_listing(
     request, template: str, kind: str, target, slug: str, links: dict[str, str], **context
 ) -> HttpResponse:
-    """A tag's or author's list, paged and counted in its link table's index (ListedLink)."""
+    """A tag's or author's list, paged and counted in its link table's index (ListedLink);
+    its first page (what crawlers and the mirror read) by compiled queries alone."""
     code = request.edition.code
-    list_key = _LINKS[kind][1]
     first_page, length = _LINKED[kind]
+    if page_number(request.GET.get("page", "1")) == 1:
+        articles = [pk for (pk,) in first_page(code, target.pk)]
+    else:
+        articles = Article.objects.listed(f"{kind}_links", target, code)
     return _listing(
         request,
         template,
-        Article.objects.listed(f"{kind}_links", target, code),
+        articles,
         links,
-        list_key(code, target.pk),
+        _LINKS[kind][1](code, target.pk),
         count=lambda: sum(n for (n,) in length(code, target.pk)),
-        first_page=lambda: [pk for (pk,) in first_page(code, target.pk)],
         feeds=_feeds_of(target.name, kind, slug),
         title=target.name,
         **context,
     )
 
 
+_TAG_COLUMNS = [field.attname for field in Tag._meta.concrete_fields]
+_tag_by_slug = Prepared(
+    lambda code, slug: Tag.objects.filter(**{edition_field_name("slug", code): slug}).values_list(
+        *_TAG_COLUMNS
+    )
+)
+
+
 def tag_page(request: HttpRequest, slug: str) -> HttpResponse:
-    tag = get_object_or_404(Tag, **{edition_field_name("slug", request.edition.code): slug})
+    rows = _tag_by_slug(request.edition.code, slug)
+    if not rows:
+        raise Http404(_("There is no such page."))
+    tag = Tag.from_db(Tag.objects.db, _TAG_COLUMNS, rows[0])
     links = in_each_edition(
         lambda edition: reverse("reader:tag", args=[in_edition(tag, "slug", edition.code)])
     )
