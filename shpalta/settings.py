@@ -243,6 +243,11 @@ STALE_WHILE_REVALIDATE_SECONDS = 30
 PAGE_CACHE_MAX_ENTRIES = int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "20000"))
 # Fragments kept between requests (the recent-news column); FRAGMENT_CACHE=0 turns them off.
 FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", True)
+# An article page keeps its own parts (its text, head, the blocks under it) as fragments,
+# for its next render after a purge, only while the story is this many days old: an
+# archive story's page is asked now and then (a crawler, the mirror), and its parts
+# would be written, and crowd the store, for no one.
+ARTICLE_PARTS_DAYS = int(os.environ.get("ARTICLE_PARTS_DAYS", "3"))
 # Asked before a cached answer goes out (the content API's rate limit).
 PAGE_CACHE_GUARDS = ["shpalta.syndication.api.rate_guard"]
 # Tells the addresses that cannot be a page, answered with the kept 404 page on a miss.

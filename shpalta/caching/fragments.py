@@ -11,7 +11,7 @@ deploy never fits a fragment of the old templates into a page of the new.
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -50,14 +50,18 @@ def cached_fragments(
     seconds: int | None = None,
     inherit: bool = True,
     prepare: Callable[[list[str]], None] | None = None,
+    unkept: Collection[str] = (),
 ) -> dict[str, SafeString]:
     """The HTML of each fragment in `renders`, read from the store in one lookup; those
     not kept are rendered by their function (HTML and its keys) and kept, for `seconds`
     (PAGE_CACHE_SECONDS unless given) or until one of their keys is purged. The page
     inherits their keys unless `inherit` is false (a page filed under a key that is
     purged whenever one of its fragments is). `prepare`, if given, is told the keys of
-    those not kept before any is rendered (to read what they need in one query)."""
-    found = _kept_or_rendered(request, renders, seconds=seconds, inherit=inherit, prepare=prepare)
+    those not kept before any is rendered (to read what they need in one query). Those
+    in `unkept` are rendered and not kept, nor looked for: not worth keeping this time."""
+    found = _kept_or_rendered(
+        request, renders, seconds=seconds, inherit=inherit, prepare=prepare, unkept=unkept
+    )
     return {key: mark_safe(part.body.decode()) for key, part in found.items()}  # noqa: S308
 
 
@@ -81,10 +85,11 @@ def _kept_or_rendered(
     seconds: int | None,
     inherit: bool,
     prepare: Callable[[list[str]], None] | None = None,
+    unkept: Collection[str] = (),
 ) -> dict[str, Encoded]:
     found = {}
-    stored_as = {key: keys.stored_fragment(key) for key in renders}
-    if settings.FRAGMENT_CACHE:
+    stored_as = {key: keys.stored_fragment(key) for key in renders if key not in unkept}
+    if settings.FRAGMENT_CACHE and stored_as:
         try:
             kept = store().get_many(list(stored_as.values()))
         except Exception:  # a broken store must not take the page down: render them
@@ -107,7 +112,7 @@ def _kept_or_rendered(
         if inherit:
             cache_tags.add(request, *tags)
         found[key] = part = Encoded(html.encode())
-        if settings.FRAGMENT_CACHE:
+        if settings.FRAGMENT_CACHE and key in stored_as:
             fragment = CachedPage(
                 200, [("tags", " ".join(sorted(tags)))], part.body, part.etag, time.time()
             )

@@ -468,6 +468,7 @@ def _start_worker(out, base_url, origin, scope, private):
     # A fragment store of its own: two writers of one SQLite file wait for each other.
     settings.PAGE_CACHE_PATH = Path(private) / f"fragments-{os.getpid()}.sqlite3"
     settings.MIDDLEWARE = page_middleware()
+    settings.ARTICLE_PARTS_DAYS = 0  # a run renders each article once: its parts, for no one
     _renderer = Renderer(out, base_url, origin, scope)
 
 

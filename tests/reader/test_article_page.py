@@ -6,6 +6,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.utils import timezone
 
+from shpalta.caching import keys
+from shpalta.caching.pages import store
 from shpalta.editions.registry import get_edition
 from shpalta.newsroom.services import article_translate
 
@@ -163,3 +165,28 @@ def test_a_story_published_just_after_kyiv_midnight_keeps_its_address(client, ne
     late = make_article(published_at=datetime(2024, 12, 13, 0, 30, tzinfo=KYIV))
     assert late.get_absolute_url() == f"/news/2024/12/13/{late.story_number}/"
     assert client.get(late.get_absolute_url()).status_code == 200
+
+
+def test_only_a_recent_storys_page_keeps_its_own_parts(client, newsroom, settings):
+    """An archive story's page renders its text and the blocks under it each time rather
+    than keeping them in the store for a reader who may never come (settings:
+    ARTICLE_PARTS_DAYS); the page is the same either way."""
+    settings.PAGE_CACHE = False  # every request renders, from what the store keeps
+    now = timezone.now()
+    recent = make_article(headline="Свіжа новина", published_at=now - timedelta(hours=5))
+    archive = make_article(
+        headline="Давня новина",
+        published_at=now - timedelta(days=settings.ARTICLE_PARTS_DAYS, hours=1),
+    )
+    for article, kept in ((recent, True), (archive, False)):
+        first = client.get(article.get_absolute_url())
+        again = client.get(article.get_absolute_url())
+        assert first.status_code == again.status_code == 200
+        assert first.content == again.content
+        own = [
+            keys.stored_fragment(name(article.pk))
+            for name in (keys.article_parts_fragment, keys.article_more_fragment)
+        ]
+        assert len(store().get_many(own)) == (2 if kept else 0), article.headline
+        # The columns every page shares are kept all the same.
+        assert store().get_many([keys.stored_fragment(keys.shell_fragment("uk"))])

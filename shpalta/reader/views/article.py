@@ -1,12 +1,14 @@
 """The article page, put together from kept parts."""
 
 import json
+from datetime import datetime, timedelta
 from functools import cache
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -48,7 +50,7 @@ def article_page(request: HttpRequest, kind: str, year: str, month: str, day: st
     stories) and the recent-news column. Each is kept under the keys of what it shows,
     so an uncached request costs one indexed lookup and one read of the store."""
     code = request.edition.code
-    pk, moved = _story_at(request, story)
+    pk, published_at, moved = _story_at(request, story)
     if moved:
         return moved
 
@@ -57,16 +59,18 @@ def article_page(request: HttpRequest, kind: str, year: str, month: str, day: st
         return Article.objects.for_page(pk)
 
     recent_key, render_recent = recent_news(request)
+    own = (keys.article_parts_fragment(pk), keys.article_more_fragment(pk))
     kept = cached_fragments(
         request,
         dict(
             [
                 shell_fragment(request),
-                (keys.article_parts_fragment(pk), lambda: _article_parts(request, article())),
-                (keys.article_more_fragment(pk), lambda: _article_more(request, article())),
+                (own[0], lambda: _article_parts(request, article())),
+                (own[1], lambda: _article_more(request, article())),
                 (recent_key, render_recent),
             ]
         ),
+        unkept=() if _parts_kept(published_at) else own,
     )
     title, head, switch, text, after_text, aside, after_aside = kept[
         keys.article_parts_fragment(pk)
@@ -84,17 +88,23 @@ def article_page(request: HttpRequest, kind: str, year: str, month: str, day: st
 
 
 def _story_at(request: HttpRequest, story: str, *, kind: str = "", address=str):
-    """(pk, None) of the live story with this number in the request's edition (and of
-    `kind`, if given), or (pk, a permanent redirect) when the date or kind in the path is
-    wrong (an old link, a retyped URL); 404 when there is none. `address` makes the path
-    expected from the story's own address."""
+    """(pk, published_at, None) of the live story with this number in the request's
+    edition (and of `kind`, if given), or (pk, published_at, a permanent redirect) when
+    the date or kind in the path is wrong (an old link, a retyped URL); 404 when there is
+    none. `address` makes the path expected from the story's own address."""
     code = request.edition.code
     found = live_story(code, int(story))
     if found is None or (kind and found[1] != kind):
         raise Http404(_("There is no published article with this number in this edition."))
     pk, story_kind, published_at = found
     canonical = address(Article.address(code, story_kind, published_at, int(story)))
-    return pk, (redirect(canonical, permanent=True) if request.path != canonical else None)
+    moved = redirect(canonical, permanent=True) if request.path != canonical else None
+    return pk, published_at, moved
+
+
+def _parts_kept(published_at: datetime) -> bool:
+    """Whether an article page keeps its own parts (settings.ARTICLE_PARTS_DAYS)."""
+    return timezone.now() - published_at <= timedelta(days=settings.ARTICLE_PARTS_DAYS)
 
 
 def _article_parts(request: HttpRequest, article: Article) -> tuple[str, set[str]]:
@@ -175,7 +185,9 @@ def live_updates_address(article_address: str) -> str:
 def live_updates(request: HttpRequest, year: str, month: str, day: str, story: str):
     """A live blog's latest updates, for its readers' pages to ask every few seconds:
     kept by the caches like a page, under the blog's key, until an update changes."""
-    pk, moved = _story_at(request, story, kind=Kind.LIVE, address=live_updates_address)
+    pk, _published_at, moved = _story_at(
+        request, story, kind=Kind.LIVE, address=live_updates_address
+    )
     if moved:
         return moved
     article = Article.objects.only("pk", "kind", "coverage_ended_at").get(pk=pk)
