@@ -26,7 +26,7 @@ STRUCTURED_IMAGE_SPECS = ("fill-1200x675", "fill-1200x900", "fill-1200x1200")
 SOCIAL_IMAGE_SPEC = "fill-1200x630"
 ROBOTS = "index, follow, max-image-preview:large, max-snippet:-1, max-video-preview:-1"
 # Characters that would end a <script> early or open markup inside it, as json_script.
-_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+_SCRIPT_ESCAPES = ((">", "\\u003E"), ("<", "\\u003C"), ("&", "\\u0026"))
 
 
 @dataclass(frozen=True)
@@ -261,4 +261,8 @@ def _crumb(position: int, name: str, url: str) -> dict:
 def ld_json(data: dict) -> SafeString:
     """JSON for a <script type="application/ld+json">, safe inside HTML."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return mark_safe(text.translate(_SCRIPT_ESCAPES))  # noqa: S308  (escaped as json_script does)
+    # str.replace, not str.translate: translate walks a text of Cyrillic letters one
+    # character at a time (some 100 µs for an article's data; replace, a few).
+    for character, escaped in _SCRIPT_ESCAPES:
+        text = text.replace(character, escaped)
+    return mark_safe(text)  # noqa: S308  (escaped as json_script does)
