@@ -299,12 +299,7 @@ class Renderer:
                 known = self._local_link(value, here, up)
                 if value.startswith("/"):  # the same wherever the page is at this depth
                     self._local[value, up] = known
-            kind, replacement, target = known
-            if kind == "asset":
-                assets.add(target)
-            elif kind == "page":
-                links.add(target)
-            return replacement
+            return _noted(known, links, assets)
 
         text = _LINK.sub(lambda m: m.group(1) + local(m.group(2)) + m.group(3), text)
         if 'srcset="' not in text:  # most pages: a look costs a tenth of the pattern's scan
@@ -358,12 +353,7 @@ class Renderer:
             found = self._whole.get(match.group(1))
             if found is None:
                 found = self._whole[match.group(1)] = self._whole_address(match)
-            kind, replacement, target = found
-            if kind == "asset":
-                assets.add(target)
-            elif kind == "page":
-                links.add(target)
-            return replacement
+            return _noted(found, links, assets)
 
         return self._on_base.sub(mirrored, text)
 
@@ -380,6 +370,16 @@ class Renderer:
         """The mirror's absolute address of one of its pages: a page by its folder, a feed
         or sitemap by its file."""
         return f"{self.base_url}/{file_of(*_split(url)).removesuffix('index.html')}"
+
+
+def _noted(found: tuple[str, str, str], links: set, assets: set) -> str:
+    """A link's new value; the page or asset it leads to noted among the page's."""
+    kind, replacement, target = found
+    if kind == "asset":
+        assets.add(target)
+    elif kind == "page":
+        links.add(target)
+    return replacement
 
 
 def _normal(url: str) -> str:
