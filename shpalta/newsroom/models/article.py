@@ -122,9 +122,9 @@ class Prepared:
     with each call's arguments in place of their marks: on a page read cold, building
     and compiling a queryset costs more than running it. `build(code, *marks)` gives
     the query, each mark (a number; its digits in a text column) standing for one
-    argument; a query of a list
-    (`build(code, *ids)`) is compiled once per length asked. Rows come as the ORM gives
-    them (the database's converters applied: times aware, booleans true)."""
+    argument; a query of a list (`build(code, *ids)`) is compiled once per length asked.
+    Rows come as the ORM gives them (the database's converters applied: times aware,
+    booleans true)."""
 
     def __init__(self, build):
         self.build = build

@@ -72,14 +72,12 @@ def article_page(request: HttpRequest, kind: str, year: str, month: str, day: st
         ),
         unkept=() if _parts_kept(published_at) else own,
     )
-    title, head, switch, text, after_text, aside, after_aside = kept[
-        keys.article_parts_fragment(pk)
-    ].split(assembly.SLOT)
+    title, head, switch, text, after_text, aside, after_aside = kept[own[0]].split(assembly.SLOT)
     parts = [
         title,
         head,
         switch,
-        text + kept[keys.article_more_fragment(pk)] + after_text,
+        text + kept[own[1]] + after_text,
         aside + kept[recent_key] + after_aside,
     ]
     cache_tags.add(request, keys.ALL, keys.article(pk))
