@@ -12,7 +12,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from shpalta.editions.dates import KYIV
+from shpalta.editions.dates import KYIV, kyiv_today
 from shpalta.editions.registry import get_edition
 from shpalta.newsroom.services import article_translate
 from shpalta.reader.mirror import (
@@ -157,7 +157,7 @@ def test_the_mirror_renders_each_page_as_the_site_serves_it(tmp_path, newspaper,
     the pages and their keys are the same byte for byte."""
     settings.PAGE_CACHE = False
     story = newspaper["story"]
-    today = timezone.localdate(timezone=KYIV)
+    today = kyiv_today()
     scope = Scope(today - timedelta(days=7), today)
     site = Renderer(tmp_path, MIRROR, settings.SITE_URL, scope)
     assert page_middleware() != settings.MIDDLEWARE
