@@ -59,25 +59,25 @@ def article_page(request: HttpRequest, kind: str, year: str, month: str, day: st
         return Article.objects.for_page(pk)
 
     recent_key, render_recent = recent_news(request)
-    own = (keys.article_parts_fragment(pk), keys.article_more_fragment(pk))
+    parts_key, more_key = keys.article_parts_fragment(pk), keys.article_more_fragment(pk)
     kept = cached_fragments(
         request,
         dict(
             [
                 shell_fragment(request),
-                (own[0], lambda: _article_parts(request, article())),
-                (own[1], lambda: _article_more(request, article())),
+                (parts_key, lambda: _article_parts(request, article())),
+                (more_key, lambda: _article_more(request, article())),
                 (recent_key, render_recent),
             ]
         ),
-        unkept=() if _parts_kept(published_at) else own,
+        unkept=() if _parts_kept(published_at) else (parts_key, more_key),
     )
-    title, head, switch, text, after_text, aside, after_aside = kept[own[0]].split(assembly.SLOT)
+    title, head, switch, text, after_text, aside, after_aside = kept[parts_key].split(assembly.SLOT)
     parts = [
         title,
         head,
         switch,
-        text + kept[own[1]] + after_text,
+        text + kept[more_key] + after_text,
         aside + kept[recent_key] + after_aside,
     ]
     cache_tags.add(request, keys.ALL, keys.article(pk))
