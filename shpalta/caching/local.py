@@ -2,7 +2,9 @@
 have pages, the ad slots. Read from the database once, and again when a purge of their
 key reaches the shared store (an edit of the taxonomy, the ads or the settings purges
 keys.ALL): a process asks the store at most every CHECK_SECONDS, at once after a purge it
-made itself, and reads the value again after MAX_SECONDS in any case.
+made itself, and reads the value again after MAX_SECONDS in any case. Once one thread
+finds the value purged, the process's other threads wait for it to be read again
+instead of serving it.
 
 A value may thus be up to CHECK_SECONDS behind a purge made by another process. A page
 rendered from it must not be kept as if it were new: render_clock() dates a render by
@@ -83,6 +85,7 @@ class KeptInProcess[T]:
         self._loaded_ns = 0
         self._checked_ns = 0
         self._current_ns = 0  # when the value was last known to be current
+        self._found_purged_ns = 0  # when a thread last found the value purged
         self._value: T | None = None
         _EVERY.add(self)
 
@@ -90,17 +93,26 @@ class KeptInProcess[T]:
         now = time.time_ns()
         if now - self._loaded_ns > MAX_SECONDS * 10**9:
             return True
+        # Another thread found it purged and is reading it again: wait for that read
+        # rather than serve what the store just said is stale.
+        if self._found_purged_ns > self._loaded_ns:
+            return True
         if now - self._checked_ns < CHECK_SECONDS * 10**9 and (
             purge.last_purge_ns <= self._loaded_ns
         ):
             return False
-        self._checked_ns = now
         try:
             purged = store().purged_since(self._key, self._loaded_ns)
         except Exception:  # a broken store: the value read before serves until MAX_SECONDS
             logger.exception("Kept values: could not ask the store about %r", self._key)
+            self._checked_ns = now
             return False
-        if not purged:
+        # Checked once answered: while one thread waits for the store, the others ask
+        # too rather than serve a value it may be about to call stale.
+        self._checked_ns = now
+        if purged:
+            self._found_purged_ns = now
+        else:
             self._current_ns = max(self._current_ns, now - SETTLE_SECONDS * 10**9)
         return purged
 
