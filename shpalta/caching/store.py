@@ -131,27 +131,34 @@ class SQLitePageStore:
         self.store_many([Entry(key, page, tags, ttl, started_ns, keep)])
 
     def store_many(self, entries: list["Entry"]) -> None:
-        """store() of each entry, in one transaction."""
+        """store() of each entry, in one transaction of four statements whatever their
+        number (a list page keeps thirty lines at once): the last kept entry of a key
+        wins, as if stored one after another."""
         db = self._connection()
         rows = [(entry, entry.data()) for entry in entries]
+        tags = sorted({tag for entry in entries for tag in entry.tags})
         db.execute("BEGIN IMMEDIATE")
         try:
-            for entry, data in rows:
-                marks = ",".join("?" * len(entry.tags))
-                purged = db.execute(
-                    f"SELECT 1 FROM purged WHERE at_ns >= ? AND tag IN ({marks}) LIMIT 1",  # noqa: S608
-                    (entry.started_ns, *entry.tags),
-                ).fetchone()
-                if purged:
-                    continue
-                db.execute("DELETE FROM page_tag WHERE key = ?", (entry.key,))
+            purged = dict(
                 db.execute(
-                    "INSERT OR REPLACE INTO page VALUES (?, ?, ?)",
-                    (entry.key, time.time() + entry.ttl + entry.keep, data),
+                    f"SELECT tag, at_ns FROM purged WHERE tag IN ({','.join('?' * len(tags))})",  # noqa: S608
+                    tags,
                 )
-                db.executemany(
-                    "INSERT INTO page_tag VALUES (?, ?)", [(t, entry.key) for t in entry.tags]
-                )
+            )
+            kept = {
+                entry.key: (entry, data)
+                for entry, data in rows
+                if not any(purged.get(tag, -1) >= entry.started_ns for tag in entry.tags)
+            }.values()
+            now = time.time()
+            db.executemany("DELETE FROM page_tag WHERE key = ?", [(e.key,) for e, _ in kept])
+            db.executemany(
+                "INSERT OR REPLACE INTO page VALUES (?, ?, ?)",
+                [(e.key, now + e.ttl + e.keep, data) for e, data in kept],
+            )
+            db.executemany(
+                "INSERT INTO page_tag VALUES (?, ?)", [(t, e.key) for e, _ in kept for t in e.tags]
+            )
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")

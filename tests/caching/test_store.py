@@ -7,6 +7,8 @@ import time
 
 from django.conf import settings
 
+from shpalta.caching.store import CachedPage, Entry, SQLitePageStore
+
 # Each thread opens the store, reads and keeps an entry; prints what failed.
 OPEN_READ_KEEP = """
 import sys, threading, time
@@ -55,3 +57,33 @@ def test_server_processes_opening_a_new_store_at_once_all_succeed(tmp_path):
             out, _ = worker.communicate(timeout=30)
             assert worker.returncode == 0
             assert out.strip() == "[]", f"trial {trial}: {out}"
+
+
+def test_entries_kept_at_once_are_each_refused_by_a_purge_since_their_render(tmp_path):
+    """store_many() keeps a list's lines in one go: an entry is refused when one of its
+    keys was purged after its render began, the others are kept, the last of a key wins
+    and is filed under its own keys only."""
+    store = SQLitePageStore(tmp_path / "store.sqlite3")
+    before = time.time_ns()
+    store.purge({"a1"})
+    after = time.time_ns()
+
+    def entry(key, text, tags, started_ns):
+        page = CachedPage(200, [], text.encode(), '"e"', time.time())
+        return Entry(key, page, {"all", *tags}, 300, started_ns)
+
+    store.store_many(
+        [
+            entry("/one/", "one", {"a1"}, before),  # a1 purged since it began: refused
+            entry("/two/", "two", {"a2"}, before),
+            entry("/three/", "three", {"a1"}, after),  # began after the purge: kept
+            entry("/two/", "two again", {"a3"}, before),
+        ]
+    )
+    assert store.get("/one/") is None
+    assert store.get("/two/").body == b"two again"
+    assert store.get("/three/").body == b"three"
+    store.purge({"a2"})
+    assert store.get("/two/") is not None  # filed under a3, not a2
+    store.purge({"a3"})
+    assert store.get("/two/") is None and store.get("/three/") is not None
