@@ -66,7 +66,7 @@ def _match(patterns, path: str):
     return None
 
 
-def _page(path: str, edition):
+def reader_page(path: str, edition):
     """The reader page (URL name, arguments) at a path; None when another view answers
     it, "" when nothing does (with or without the slash Django adds)."""
     # The reader's patterns come first under the edition's prefix: most paths end there.
@@ -95,7 +95,7 @@ def made_up(environ) -> str | None:
     for name, value in parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True):
         if name == "page" and page_number(value) is None:
             return code
-    page = _page(path, edition)
+    page = reader_page(path, edition)
     if page == "":
         return code
     if page is None:

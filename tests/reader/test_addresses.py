@@ -11,7 +11,7 @@ from django.utils import translation
 from wagtail.admin import urls as wagtail_admin_urls
 
 from shpalta.editions.registry import EDITIONS, edition_for_path
-from shpalta.reader.addresses import _page
+from shpalta.reader.addresses import reader_page
 
 # A value for each part a route of ours takes.
 SAMPLE = {
@@ -46,14 +46,14 @@ def named_routes(patterns=None, namespace: str = ""):
 
 
 def agree(path: str) -> bool:
-    """_page() lands where Django does, in the edition the site answers the path in."""
+    """reader_page() lands where Django does, in the edition the site answers the path in."""
     edition = edition_for_path(path)
     with translation.override(edition.code):
-        return _page(path, edition) == where_django_lands(path)
+        return reader_page(path, edition) == where_django_lands(path)
 
 
 def where_django_lands(path: str):
-    """What _page() must give: the reader page's (name, arguments); None when another
+    """What reader_page() must give: the reader page's (name, arguments); None when another
     view answers or Django adds the slash; "" when nothing does."""
     try:
         match = resolve(path)
