@@ -131,8 +131,8 @@ class Scope:
 
     def _match(self, path: str) -> tuple[str, dict] | None:
         """The view a path resolves to (its name and arguments), once per path: a reader
-        page by the reader's own patterns (a tenth of resolve()'s cost), the rest by
-        resolve()."""
+        page by the reader's own patterns (no ResolverMatch built, no whole URLconf
+        walked), the rest by resolve()."""
         if path not in self._matched:
             edition = edition_for_path(path)
             page = reader_page(path, edition)
