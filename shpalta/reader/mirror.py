@@ -265,10 +265,13 @@ class Renderer:
         data = text.encode()
         changed = not target.exists() or target.read_bytes() != data
         if changed:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_name(f".{target.name}.{os.getpid()}")
-            temporary.write_bytes(data)
-            temporary.replace(target)
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                temporary = target.with_name(f".{target.name}.{os.getpid()}")
+                temporary.write_bytes(data)
+                temporary.replace(target)
+            except OSError as error:  # a full disk, a file where a folder must be
+                raise MirrorError(f"Could not write {target}: {error.strerror}.") from None
         return {
             "url": url,
             "status": 200,

@@ -5,6 +5,7 @@ changed, and refusing a directory or address it must not write to."""
 
 import json
 import re
+import shutil
 from datetime import timedelta
 from io import StringIO
 
@@ -141,6 +142,16 @@ def test_bad_arguments_stop_before_anything_is_written(tmp_path, newsroom, argum
     with pytest.raises(CommandError, match=said):
         call_command("export_mirror", "--out", str(out), *arguments)
     assert not out.exists()
+
+
+def test_a_file_that_cannot_be_written_stops_the_run_with_its_name(tmp_path, newspaper):
+    out = tmp_path / "mirror"
+    export(out)
+    tags = out / "tags"
+    shutil.rmtree(tags)
+    tags.write_text("not a folder")  # where the tag pages' folders must be made again
+    with pytest.raises(CommandError, match=r"Could not write .*/tags/energy/index\.html"):
+        export(out)
 
 
 def test_a_directory_that_is_not_a_mirror_is_left_alone(tmp_path, newsroom):

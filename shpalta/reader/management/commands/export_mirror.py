@@ -23,9 +23,9 @@ class Command(BaseCommand):
     def handle(self, *args, out: Path, base_url: str, days: int, workers: int, **options):
         try:
             mirror = Mirror(out, base_url, days=days, workers=max(1, workers))
+            report = mirror.run(log=lambda line: self.stdout.write(line))
         except MirrorError as problem:
             raise CommandError(str(problem)) from None
-        report = mirror.run(log=lambda line: self.stdout.write(line))
         kind = "brought up to date" if report.incremental else "written"
         self.stdout.write(
             self.style.SUCCESS(
