@@ -71,11 +71,12 @@ def cached_encoded_fragments(
     *,
     seconds: int | None = None,
     inherit: bool = True,
+    prepare: Callable[[list[str]], None] | None = None,
 ) -> dict[str, Encoded]:
     """As cached_fragments(), each fragment as it is kept (Encoded), for a response put
     together from them undecoded: a sitemap of hundreds of kilobytes, where decoding,
     encoding again and hashing the whole cost more than the rest."""
-    return _kept_or_rendered(request, renders, seconds=seconds, inherit=inherit)
+    return _kept_or_rendered(request, renders, seconds=seconds, inherit=inherit, prepare=prepare)
 
 
 def _kept_or_rendered(

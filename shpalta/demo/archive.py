@@ -18,7 +18,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
@@ -28,6 +28,7 @@ from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
+from shpalta.editions.dates import kyiv_time
 from shpalta.editions.registry import EDITIONS, Edition
 from shpalta.newsroom import search
 from shpalta.newsroom.models import (
@@ -40,6 +41,7 @@ from shpalta.newsroom.models import (
     NewsImage,
     Section,
     Tag,
+    recount_days,
 )
 from shpalta.newsroom.models.article import StoryNumber
 from shpalta.newsroom.services import ensure_newsroom_roles
@@ -373,6 +375,7 @@ def generate_archive(
     pending: list[tuple[tuple, list[int], list[int], list[int]]] = []
     articles_sql = _ArticleRows()
     documents = _SearchDocuments()
+    days: set[tuple[str, date]] = set()  # (edition, Kyiv day) of each article, to count
 
     def flush():
         with transaction.atomic():
@@ -462,6 +465,7 @@ def generate_archive(
                     sentences = [block["value"][3:-4] for block in body]  # <p>…</p>
                     documents.add(article_id, edition, headline, lead, sentences)
                 by_edition[edition.code] += 1
+                days.add((edition.code, kyiv_time(moment).date()))
                 written += 1
             story += 1
             if len(pending) >= batch:
@@ -470,6 +474,7 @@ def generate_archive(
             flush()
     _reserve_story_numbers(first_number + story)
     _reset_sequence(Article)
+    recount_days(days)
     if connection.vendor == "postgresql":
         # The planner's statistics and the visibility map, stale after a bulk load until
         # autovacuum comes by: without the map, counting a section's list (its pages)

@@ -1,14 +1,26 @@
 """Side effects of newsroom events (connected in apps.py): Wagtail's unpublish told as
-live_article_changed, and the page cache purged of what each event makes stale."""
+live_article_changed, the page cache purged of what each event makes stale, and the
+archive's counts by day (DayCount) kept."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import unpublished
 
 from shpalta.caching.purge import purge
+from shpalta.editions.dates import kyiv_time
 
 from . import purges
-from .models import Article, Author, FrontPage, InfoPage, Label, LiveEntry, Section, Tag
+from .models import (
+    Article,
+    Author,
+    FrontPage,
+    InfoPage,
+    Label,
+    LiveEntry,
+    Section,
+    Tag,
+    recount_days,
+)
 from .signals import live_article_changed
 from .snapshots import ArticleSnapshot
 
@@ -31,6 +43,23 @@ def purge_article(sender, article: Article, before, after, **kwargs):
         .values_list("pk", "locale__language_code", "published_at")
     )
     purge(purges.article_changed(before=before, after=after, siblings=siblings))
+
+
+@receiver(live_article_changed, sender=Article)
+def count_days(sender, article: Article, before, after, **kwargs):
+    """The days the article was and is live on, counted again (DayCount), in the
+    publishing transaction."""
+    recount_days(
+        (shown.edition, kyiv_time(shown.published_at).date())
+        for shown in (before, after)
+        if shown is not None
+    )
+
+
+@receiver(post_delete, sender=Article)
+def count_deleted(sender, instance: Article, **kwargs):
+    if instance.live and instance.published_at is not None:
+        recount_days([(instance.locale.language_code, kyiv_time(instance.published_at).date())])
 
 
 @receiver([post_save, post_delete], sender=Section)

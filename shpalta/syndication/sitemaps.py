@@ -6,11 +6,12 @@ days of about MONTH_PAGE URLs (?p=2…; the index lists every page). Each URL na
 other editions of its story (hreflang) and x-default, the main edition's version.
 Sitemaps are written out directly rather than through Django's sitemaps framework and
 its templates (thousands of URLs through the template engine cost more than the
-queries, bench/RESULTS.md), from kept fragments:
-- a month's articles per day (its index entries and where its pages are cut), purged
-  when a story goes live in it, leaves it or moves (its keys.month);
-- a year of the index's entries, purged with any of its months, and the editions'
-  first years, purged with the index;
+queries, bench/RESULTS.md). A month's articles per day (its index entries and where its
+pages are cut) are read from the archive's counts (newsroom's MonthCount, kept by the
+publishing transaction), the rest from kept fragments:
+- a year of the index's entries, purged with any of its months (keys.month: a story
+  goes live in it, leaves it or moves), and the editions' first years, purged with the
+  index;
 - each day's <url>s (oldest first for a month page; newest first, with publication
   times, for the news sitemap to cut at 48 hours), purged with the day and with each
   of its articles.
@@ -30,7 +31,6 @@ from html import escape
 
 from django.conf import settings
 from django.db.models import Count, Max
-from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -42,7 +42,8 @@ from shpalta.caching.keys import release
 from shpalta.caching.pages import page_number
 from shpalta.editions.dates import KYIV, kyiv_day_bounds, kyiv_time, kyiv_today
 from shpalta.editions.registry import DEFAULT_EDITION, EDITIONS
-from shpalta.newsroom.models import Article
+from shpalta.newsroom.models import Article, MonthCount
+from shpalta.newsroom.models.article import edition_locale
 
 from .links import absolute
 
@@ -98,93 +99,56 @@ _COLUMNS = ("pk", "translation_key", "kind", "story_number", "published_at", "up
 @dataclass(frozen=True)
 class Month:
     """A month of an edition as its sitemaps see it: the Kyiv days of each of its pages,
-    and its newest publication time (ISO 8601, "" when it has none); kept as JSON."""
+    and its newest publication time (ISO 8601, "" when it has none)."""
 
     pages: list[list[int]]
     newest: str
 
-    @classmethod
-    def from_json(cls, kept: str) -> "Month":
-        return cls(**json.loads(kept))
 
-
-def _months(request: HttpRequest, code: str, months: list[tuple[int, int]]) -> dict:
-    """The Month of each (year, month), from its articles per Kyiv day, kept as a
-    fragment until a story goes live in the month, leaves it or moves (its keys.month).
-    The months not kept are counted together, in one query over the edition-stream
-    index from the first of them to the last (a cold year of the index: one query, not
-    twelve; a year with one month purged: that month's range alone)."""
-    counted: dict[tuple[int, int], str] = {}
-
-    def count_missing(missing: list[tuple[int, int]]) -> None:
-        start, end = _month_bounds(*min(missing))[0], _month_bounds(*max(missing))[1]
-        rows = (
+def _months(code: str, months: list[tuple[int, int]]) -> dict[tuple[int, int], Month]:
+    """The Month of each (year, month) of the edition, from the archive's counts by day
+    (MonthCount) in one query over the first to the last (cheaper than keeping each as a
+    fragment); today from its live articles instead (a time later today is not shown)."""
+    today = kyiv_today()
+    this_month = (today.year, today.month)
+    found: dict[tuple[int, int], tuple[list, datetime | None]] = {}
+    rows = MonthCount.objects.filter(
+        locale_id=edition_locale(code),
+        month__gte=date(*min(months), 1),
+        month__lte=date(*max(months), 1),
+    ).values_list("month", "days", "newest")
+    for first, days, newest in rows:
+        entries = json.loads(days)
+        if (first.year, first.month) == this_month:
+            entries = [entry for entry in entries if entry[0] < today.day]
+            newest = max((datetime.fromisoformat(e[2]) for e in entries), default=None)
+        found[first.year, first.month] = ([(day, n) for day, n, _ in entries], newest)
+    if this_month in months:
+        live = (
             Article.objects.in_edition(code)
-            .live_between(start, end)
-            .order_by()
-            .annotate(
-                year=ExtractYear("published_at", tzinfo=KYIV),
-                month=ExtractMonth("published_at", tzinfo=KYIV),
-                day=ExtractDay("published_at", tzinfo=KYIV),
-            )
-            .values_list("year", "month", "day")
-            .annotate(n=Count("id"), newest=Max("published_at"))
-            .order_by("year", "month", "day")
+            .live_between(*kyiv_day_bounds(today))
+            .aggregate(n=Count("id"), newest=Max("published_at"))
         )
-        days: dict[tuple[int, int], list] = {month: [] for month in missing}
-        for year, month, day, number, latest in rows:
-            days.setdefault((year, month), []).append((day, number, latest))
-        for month in missing:
-            counted[month] = _month_of(days[month])
-
-    names = {(y, m): keys.sitemap_month_fragment(code, y, m) for y, m in months}
-
-    def count(year: int, month: int):
-        def render():
-            if (year, month) not in counted:
-                count_missing([(year, month)])
-            return counted[year, month], {keys.ALL, keys.month(code, year, month)}
-
-        return render
-
-    by_name = {name: month for month, name in names.items()}
-    kept = cached_fragments(
-        request,
-        {names[y, m]: count(y, m) for y, m in months},
-        seconds=KEPT_SECONDS,
-        inherit=False,  # the index is filed under keys.SITEMAPS, purged with every count
-        prepare=lambda missing: _in_runs([by_name[name] for name in missing], count_missing),
-    )
-    return {(y, m): Month.from_json(kept[names[y, m]]) for y, m in months}
+        if live["n"]:
+            days, newest = found.get(this_month, ([], None))
+            newest = max(newest or live["newest"], live["newest"])
+            found[this_month] = ([*days, (today.day, live["n"])], newest)
+    return {month: _month_of(*found.get(month, ([], None))) for month in months}
 
 
-def _in_runs(months: list[tuple[int, int]], count) -> None:
-    """count(run) for each run of consecutive months among `months`."""
-    run: list[tuple[int, int]] = []
-    for year, month in sorted(months):
-        if run and (year * 12 + month) - (run[-1][0] * 12 + run[-1][1]) > 1:
-            count(run)
-            run = []
-        run.append((year, month))
-    if run:
-        count(run)
-
-
-def _month_of(days: list[tuple[int, int, datetime]]) -> str:
-    """A Month as JSON from its (Kyiv day, articles, newest publication) in day order:
+def _month_of(days: list[tuple[int, int]], newest: datetime | None) -> Month:
+    """A Month from its (Kyiv day, articles) in day order and its newest publication:
     whole days to a page, up to MONTH_PAGE articles (a day of more is a page alone)."""
     pages: list[list[int]] = []
-    size, newest = 0, None
-    for day, number, latest in days:
+    size = 0
+    for day, number in days:
         if pages and size + number <= MONTH_PAGE:
             pages[-1].append(day)
             size += number
         else:
             pages.append([day])
             size = number
-        newest = max(newest or latest, latest)
-    newest = timezone.localtime(newest).isoformat() if newest else ""
-    return json.dumps({"pages": pages, "newest": newest})
+    return Month(pages, timezone.localtime(newest).isoformat() if newest else "")
 
 
 def month_sitemap(request: HttpRequest, year: str, month: str) -> HttpResponse:
@@ -197,7 +161,7 @@ def month_sitemap(request: HttpRequest, year: str, month: str) -> HttpResponse:
     if number is None:
         raise Http404("There is no such sitemap page.")
     year_number, month_number = _parse_month(year, month)
-    counted = _months(request, code, [(year_number, month_number)])[year_number, month_number]
+    counted = _months(code, [(year_number, month_number)])[year_number, month_number]
     if number > max(len(counted.pages), 1):
         raise Http404("There is no such sitemap page.")
     days = (
@@ -362,17 +326,20 @@ def _first_years(request: HttpRequest) -> dict[str, int]:
     return json.loads(cached_fragments(request, {name: render}, seconds=KEPT_SECONDS)[name])
 
 
-def _year_entries(request: HttpRequest, code: str, year: int, sample: str):
+def _year_entries(request: HttpRequest, code: str, year: int, sample: str, counted: dict):
     """The render of the index's entries for the edition's pages of a year, from its
-    months' kept counts; filed under the twelve months' keys, so that a story going live
-    in one remakes its year from the eleven still kept."""
+    months' kept counts (read into `counted` for every year not kept at once, by the
+    index); filed under the twelve months' keys, so that a story going live in one
+    remakes its year from the eleven still kept."""
 
     def render():
-        today = kyiv_today()
-        months = [(year, m) for m in range(1, 13) if (year, m) <= (today.year, today.month)]
+        months = _index_months(year)
+        if not all(month in counted for month in months):
+            counted.update(_months(code, months))
         lines = []
-        for (_, month), kept in _months(request, code, months).items():
-            url = escape(sample.replace("2000-01", f"{year:04d}-{month:02d}"))
+        for month in months:
+            url = escape(sample.replace("2000-01", f"{year:04d}-{month[1]:02d}"))
+            kept = counted[month]
             for page in range(1, len(kept.pages) + 1):
                 location = url if page == 1 else f"{url}?p={page}"
                 lines.append(
@@ -383,9 +350,16 @@ def _year_entries(request: HttpRequest, code: str, year: int, sample: str):
     return render
 
 
+def _index_months(year: int) -> list[tuple[int, int]]:
+    """The months of a year that the index lists: none after this one."""
+    today = kyiv_today()
+    return [(year, m) for m in range(1, 13) if (year, m) <= (today.year, today.month)]
+
+
 def sitemap_index(request: HttpRequest) -> HttpResponse:
     """Each edition's news sitemap and every page of its month sitemaps, a year of
-    entries kept as one fragment."""
+    entries kept as one fragment. The months of the years not kept are read together (a
+    cold index: one lookup of the kept months and one query of the days an edition)."""
     cache_tags.add(request, keys.ALL, keys.SITEMAPS)
     first_years, this_year = _first_years(request), kyiv_today().year
     lines = [_XML, b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n']
@@ -395,12 +369,24 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
             news = absolute(reverse("feeds:news_sitemap"))
             sample = absolute(reverse("feeds:month_sitemap", args=["2000", "01"]))
         lines.append(f"<sitemap><loc>{escape(news)}</loc></sitemap>\n".encode())
-        renders = {
-            keys.sitemap_year_fragment(code, year): _year_entries(request, code, year, sample)
+        years = {
+            keys.sitemap_year_fragment(code, year): year
             for year in range(first_years.get(code, this_year + 1), this_year + 1)
         }
-        kept = cached_encoded_fragments(request, renders, seconds=KEPT_SECONDS, inherit=False)
-        lines.extend(kept[key] for key in renders)
+        counted: dict[tuple[int, int], Month] = {}
+
+        def count(missing: list[str], code=code, years=years, counted=counted) -> None:
+            months = [month for name in missing for month in _index_months(years[name])]
+            counted.update(_months(code, months))
+
+        renders = {
+            name: _year_entries(request, code, year, sample, counted)
+            for name, year in years.items()
+        }
+        kept = cached_encoded_fragments(
+            request, renders, seconds=KEPT_SECONDS, inherit=False, prepare=count
+        )
+        lines.extend(kept[name] for name in renders)
     lines.append(b"</sitemapindex>\n")
     return _xml_response(lines)
 

@@ -3,6 +3,7 @@
 from .approval import SecondApproval
 from .article import Article, ArticleAuthor, ArticleQuerySet, ArticleTag, Kind, StoryNumber
 from .corrections import Correction
+from .counts import MonthCount, recount_days
 from .curation import MAX_TOP_STORIES, FrontPage, TopStory
 from .images import NewsImage, NewsRendition
 from .live import LiveEntry
@@ -24,6 +25,7 @@ __all__ = [
     "Kind",
     "Label",
     "LiveEntry",
+    "MonthCount",
     "NewsImage",
     "NewsRendition",
     "SecondApproval",
@@ -32,4 +34,5 @@ __all__ = [
     "Tag",
     "Takedown",
     "TopStory",
+    "recount_days",
 ]
