@@ -169,40 +169,68 @@ def month_sitemap(request: HttpRequest, year: str, month: str) -> HttpResponse:
         if counted.pages
         else []
     )
-    renders = {keys.sitemap_day_fragment(code, day): _day_urls(code, day) for day in days}
+    renders, prepare = _day_renders(code, days)
     # The page is filed under its month alone: the month key is purged by every change of
     # its stories, and hundreds of article keys would not fit a cache's header.
-    kept = cached_encoded_fragments(request, renders, seconds=KEPT_SECONDS, inherit=False)
+    kept = cached_encoded_fragments(
+        request, renders, seconds=KEPT_SECONDS, inherit=False, prepare=prepare
+    )
     cache_tags.add(request, keys.ALL, keys.month(code, year_number, month_number))
     return _xml_response(_urlset(kept[key] for key in renders))
 
 
-def _day_urls(code: str, day: date, news: bool = False):
-    """The render of the <url>s of the edition's articles of a Kyiv day, filed under the
+def _day_renders(code: str, days: list[date], news: bool = False):
+    """The renders of the <url>s of the edition's articles of each of these Kyiv days,
+    by fragment key, and a `prepare` that reads the days not kept together (one query of
+    their articles, one of their stories' other editions) rather than two a day."""
+    by_key = {keys.sitemap_day_fragment(code, day, news=news): day for day in days}
+    read: dict[date, tuple[str, set[str]]] = {}
+
+    def prepare(missing: list[str]) -> None:
+        read.update(_days_urls(code, [by_key[key] for key in missing], news))
+
+    def render_of(day: date):
+        def render():
+            if day not in read:
+                read.update(_days_urls(code, [day], news))
+            return read[day]
+
+        return render
+
+    return {key: render_of(day) for key, day in by_key.items()}, prepare
+
+
+def _days_urls(code: str, days: list[date], news: bool) -> dict[date, tuple[str, set[str]]]:
+    """The <url>s of the edition's articles of each of these Kyiv days, filed under the
     day's key and each article's (an edit changes its <lastmod> or title, a story's other
     edition going live its alternates). Oldest first, for a month sitemap; for the news
     sitemap newest first, after a line of JSON that gives each <url>'s publication time
     in microseconds and the byte where it starts ([[time, start], …]), for the window to
     cut."""
-
-    def render():
-        rows = list(
-            Article.objects.in_edition(code)
-            .live_between(*kyiv_day_bounds(day))
-            .order_by(*(("-published_at", "-id") if news else ("published_at", "id")))
-            .values_list(*_COLUMNS, *(["headline"] if news else []))
-        )
-        shown = {keys.ALL, keys.day(code, day), *keys.articles(row[0] for row in rows)}
+    rows = list(
+        Article.objects.in_edition(code)
+        .live_between(kyiv_day_bounds(min(days))[0], kyiv_day_bounds(max(days))[1])
+        .order_by(*(("-published_at", "-id") if news else ("published_at", "id")))
+        .values_list(*_COLUMNS, *(["headline"] if news else []))
+    )
+    urls = _urls(code, rows, publication=settings.PUBLISHER_NAME if news else "")
+    by_day: dict[date, list[tuple]] = {day: [] for day in days}
+    for row in rows:
+        shown_on = by_day.get(kyiv_time(row[4]).date())
+        if shown_on is not None:  # not a day between them that is kept
+            shown_on.append(row)
+    found = {}
+    for day, on_day in by_day.items():
+        shown = {keys.ALL, keys.day(code, day), *keys.articles(row[0] for row in on_day)}
         if not news:
-            return "".join(_urls(code, rows).values()), shown
-        urls = _urls(code, rows, publication=settings.PUBLISHER_NAME)
+            found[day] = "".join(urls[row[0]] for row in on_day), shown
+            continue
         starts, at = [], 0
-        for row in rows:
+        for row in on_day:
             starts.append((_microseconds(row[4]), at))
             at += len(urls[row[0]].encode())
-        return json.dumps(starts) + "\n" + "".join(urls.values()), shown
-
-    return render
+        found[day] = json.dumps(starts) + "\n" + "".join(urls[row[0]] for row in on_day), shown
+    return found
 
 
 def _microseconds(moment: datetime) -> int:
@@ -219,12 +247,9 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
     since = now - NEWS_WINDOW
     today, first = kyiv_today(), kyiv_time(since).date()
     days = [today - timedelta(days=back) for back in range((today - first).days + 1)]
-    renders = {
-        keys.sitemap_day_fragment(code, day, news=True): _day_urls(code, day, news=True)
-        for day in days
-    }
+    renders, prepare = _day_renders(code, days, news=True)
     kept = cached_encoded_fragments(  # filed as a month is
-        request, renders, seconds=KEPT_SECONDS, inherit=False
+        request, renders, seconds=KEPT_SECONDS, inherit=False, prepare=prepare
     )
     cutoff, room, parts = _microseconds(since), NEWS_LIMIT, []
     for day, key in zip(days, renders, strict=True):  # newest day first

@@ -80,3 +80,31 @@ def test_the_generator_counts_what_a_recount_counts(newsroom):
         for article in Article.objects.filter(live=True).select_related("locale")
     )
     assert {edition: counts(edition) for edition in ("uk", "ru", "en")} == generated
+
+
+def test_a_cold_index_asks_as_many_queries_for_twenty_years_as_for_one(client, newsroom, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from shpalta.caching.local import forget_all
+    from shpalta.caching.pages import store
+
+    settings.PAGE_CACHE = False
+
+    def cold_index_queries() -> int:
+        store().clear()
+        forget_all()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/sitemap.xml").status_code == 200
+        return len(queries)
+
+    for edition in ("en", "uk"):  # the editions with articles: one query each
+        make_article(edition=edition, published_at=timezone.now() - timedelta(days=3))
+    client.get("/sitemap.xml")  # the process's own names, read once
+    one_year = cold_index_queries()
+    for year in range(2006, 2026, 3):
+        make_article(edition="en", published_at=datetime(year, 5, 1, 12, 0, tzinfo=KYIV))
+        make_article(edition="uk", published_at=datetime(year, 11, 1, 12, 0, tzinfo=KYIV))
+    assert cold_index_queries() == one_year
+    index = client.get("/sitemap.xml").content.decode()
+    assert index.count("/eng/sitemaps/") == 1 + 8  # the news sitemap, eight months
