@@ -532,7 +532,8 @@ def scale(options) -> None:
     articles, one request at a time (the latency of a request, not of a queue), the same
     sample of addresses on each (bench/scale_paths.py): cold, each timed request with
     the store emptied before it (no page, no fragment kept: COLD_ROUNDS over the
-    sample), then warm, each address asked once before the timed run; then the search
+    sample; each process warmed first by WARM_REQUESTS requests of each type's first
+    address), then warm, each address asked once before the timed run; then the search
     page on each (bench/search_latency.py)."""
     sizes = (10_000, options.archive)
     figures: dict[str, dict[int, dict]] = {}
@@ -554,6 +555,13 @@ def scale(options) -> None:
         base = f"http://127.0.0.1:{port}"
         with granian("shpalta.wsgi:application", port, env):
             wait_for(base + "/")
+            # Each process's own (templates compiled, queries prepared), as a server that
+            # has run a while has them: the first address of each page type, a few times
+            # (both processes). The store is emptied before each timed request.
+            for addresses in paths.values():
+                for _ in range(WARM_REQUESTS):
+                    with suppress(OSError):
+                        urllib.request.urlopen(base + addresses[0], timeout=60).read()  # noqa: S310
             for page, addresses in paths.items():
                 colds.setdefault(page, {})[size] = cold_latencies(base, addresses, store_path)
             for page, addresses in paths.items():
@@ -622,6 +630,7 @@ def scale(options) -> None:
 
 
 COLD_ROUNDS = 3
+WARM_REQUESTS = 4
 
 
 def cold_latencies(base: str, addresses: list[str], store_path: Path) -> list[float]:
