@@ -127,7 +127,7 @@ def _months(code: str, months: list[tuple[int, int]]) -> dict[tuple[int, int], M
         live = (
             Article.objects.in_edition(code)
             .live_between(*kyiv_day_bounds(today))
-            .aggregate(n=Count("id"), newest=Max("published_at"))
+            .aggregate(n=Count("*"), newest=Max("published_at"))
         )
         if live["n"]:
             days, newest = found.get(this_month, ([], None))

@@ -61,7 +61,7 @@ def recount_days(days: Iterable[tuple[str, date]]) -> None:
                 start, end = kyiv_day_bounds(day)
                 found = Article.objects.filter(
                     locale_id=locale_id, live=True, published_at__gte=start, published_at__lt=end
-                ).aggregate(n=Count("pk"), newest=Max("published_at"))
+                ).aggregate(n=Count("*"), newest=Max("published_at"))
                 if found["n"]:
                     kept[day.day] = (found["n"], found["newest"].isoformat())
                 else:

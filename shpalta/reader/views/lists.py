@@ -135,7 +135,7 @@ def _linked_queries(kind: str) -> tuple[Prepared, Prepared]:
                 **{kind: target}, locale_id=edition_locale(code), live=True, published_at__lte=Now()
             )
             .values("locale_id")
-            .annotate(length=Count("pk"))
+            .annotate(length=Count("*"))  # COUNT(*): PostgreSQL reads the index alone
             .values_list("length")
         )
     )
