@@ -527,6 +527,15 @@ def archive(articles: int, server: str = "") -> tuple[Path, dict]:
     return var, env
 
 
+def into_page_cache(var: Path) -> None:
+    """An archive's SQLite files read once, so that they are in the machine's page cache
+    as a server's are after minutes; by pieces (15 GB at a million articles)."""
+    for part in var.glob("db.sqlite3*"):
+        with part.open("rb") as database:
+            while database.read(1 << 24):
+                pass
+
+
 def scale(options) -> None:
     """Every page type with PAGE_CACHE=0 on archives of 10,000 and options.archive
     articles, one request at a time (the latency of a request, not of a queue), the same
@@ -543,10 +552,7 @@ def scale(options) -> None:
         var, env = archive(size, options.postgres)
         store_path = WORK / f"scale-store-{size}.sqlite3"
         env = {**env, "PAGE_CACHE": "0", "PAGE_CACHE_PATH": str(store_path)}
-        for part in var.glob("db.sqlite3*"):  # in the machine's page cache, as a server's
-            with part.open("rb") as database:  # by pieces: 15 GB at a million articles
-                while database.read(1 << 24):
-                    pass
+        into_page_cache(var)
         script = "exec(open('bench/scale_paths.py').read())"
         paths = json.loads(
             run([PY, "manage.py", "shell", "-c", script], env).strip().splitlines()[-1]
@@ -687,8 +693,7 @@ def main() -> None:
     walk_paths, newest = archive_walk(archive_env)
     # The database file in the machine's page cache, as a server's is after minutes: the
     # first walk of a run measures our rendering, not the disk.
-    for part in archive_var.glob("db.sqlite3*"):
-        part.read_bytes()
+    into_page_cache(archive_var)
     listing = WORK / "archive-walk.txt"
     listing.write_text("\n".join(walk_paths) + "\n")
     ports = {
