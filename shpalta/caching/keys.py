@@ -162,6 +162,11 @@ def ninjs_items(*, full: bool) -> str:
     return "ninjs-full" if full else "ninjs-partial"
 
 
+def sitemap_month_fragment(edition: str, year: int, month: int) -> str:
+    """A month's pages (the Kyiv days of each), for its sitemap's pages."""
+    return f"sitemap-month-{edition}-{year:04d}-{month:02d}"
+
+
 def sitemap_day_fragment(edition: str, day: date, *, news: bool = False) -> str:
     """A day's <url>s, for a month sitemap or (`news`) the news sitemap."""
     return f"sitemap-{'news' if news else 'day'}-{edition}-{day:%Y-%m-%d}"

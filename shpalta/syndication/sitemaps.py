@@ -9,9 +9,9 @@ its templates (thousands of URLs through the template engine cost more than the
 queries, bench/RESULTS.md). A month's articles per day (its index entries and where its
 pages are cut) are read from the archive's counts (newsroom's MonthCount, kept by the
 publishing transaction), the rest from kept fragments:
-- a year of the index's entries, purged with any of its months (keys.month: a story
-  goes live in it, leaves it or moves), and the editions' first years, purged with the
-  index;
+- a year of the index's entries and, for its sitemap's pages, a month's, purged with
+  the month (keys.month: a story goes live in it, leaves it or moves), and the
+  editions' first years, purged with the index;
 - each day's <url>s (oldest first for a month page; newest first, with publication
   times, for the news sitemap to cut at 48 hours), purged with the day and with each
   of its articles.
@@ -25,7 +25,7 @@ on every change of the page's stories, their other editions' included)."""
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, timedelta
 from html import escape
 
@@ -151,6 +151,19 @@ def _month_of(days: list[tuple[int, int]], newest: datetime | None) -> Month:
     return Month(pages, timezone.localtime(newest).isoformat() if newest else "")
 
 
+def _kept_month(request: HttpRequest, code: str, year: int, month: int) -> Month:
+    """A Month for its sitemap's pages, kept as a fragment until a story goes live in
+    it, leaves it or moves (its keys.month): a page read warm reads the store alone."""
+    name = keys.sitemap_month_fragment(code, year, month)
+
+    def render():
+        counted = _months(code, [(year, month)])[year, month]
+        return json.dumps(asdict(counted)), {keys.ALL, keys.month(code, year, month)}
+
+    kept = cached_fragments(request, {name: render}, seconds=KEPT_SECONDS, inherit=False)
+    return Month(**json.loads(kept[name]))
+
+
 def month_sitemap(request: HttpRequest, year: str, month: str) -> HttpResponse:
     """One page of the edition's articles of a Kyiv month, oldest first, each with its
     last change and the addresses of its other editions. A page is made of whole days,
@@ -161,7 +174,7 @@ def month_sitemap(request: HttpRequest, year: str, month: str) -> HttpResponse:
     if number is None:
         raise Http404("There is no such sitemap page.")
     year_number, month_number = _parse_month(year, month)
-    counted = _months(code, [(year_number, month_number)])[year_number, month_number]
+    counted = _kept_month(request, code, year_number, month_number)
     if number > max(len(counted.pages), 1):
         raise Http404("There is no such sitemap page.")
     days = (
