@@ -190,27 +190,52 @@ PAGE_RELATIONS = ("authors", "tags", "labels", "corrections")
 
 
 @cache
-def _page_relation(name: str) -> tuple[type, list[str], Prepared]:
-    """The model of what an article's page shows of relation `name`, its columns, and the
-    Prepared query of an article's rows of it (authors and tags in the article's order)."""
+def _relation_of(name: str) -> tuple[type, list[str], Prepared]:
+    """The model of what a page shows of relation `name` of an article, its columns, and
+    the Prepared query of its rows for a list of articles: (article id, the columns), in
+    the relation's order (authors and tags in each article's order)."""
     if name in ("authors", "tags"):
         link, target = (ArticleAuthor, "author") if name == "authors" else (ArticleTag, "tag")
         model = link._meta.get_field(target).related_model
         columns = [field.attname for field in model._meta.concrete_fields]
 
-        def read(_all_editions, story):
-            rows = link.objects.filter(article_id=story).order_by("sort_order")
-            return rows.values_list(*(f"{target}__{column}" for column in columns))
+        def read(_all_editions, *ids):
+            rows = link.objects.filter(article_id__in=ids).order_by("sort_order")
+            return rows.values_list("article_id", *(f"{target}__{column}" for column in columns))
+
+    elif name == "labels":
+        model = Article._meta.get_field(name).related_model
+        columns = [field.attname for field in model._meta.concrete_fields]
+
+        def read(_all_editions, *ids):
+            return (
+                Article.labels.through.objects.filter(article_id__in=ids)
+                .order_by(*(f"label__{order}" for order in model._meta.ordering), "label_id")
+                .values_list("article_id", *(f"label__{column}" for column in columns))
+            )
 
     else:
         model = Article._meta.get_field(name).related_model
         columns = [field.attname for field in model._meta.concrete_fields]
-        of_story = "articles__id" if name == "labels" else "article_id"
 
-        def read(_all_editions, story):
-            return model.objects.filter(**{of_story: story}).values_list(*columns)
+        def read(_all_editions, *ids):
+            rows = model.objects.filter(article_id__in=ids)
+            return rows.annotate(of_article=F("article_id")).values_list("of_article", *columns)
 
     return model, columns, Prepared(read)
+
+
+def _read_relations(db: str, articles: dict[int, "Article"], names: tuple[str, ...]) -> None:
+    """These relations of these articles (by id), read by one Prepared query each (per
+    hundred articles) into each article's _relations, as its page and lines ask them."""
+    ids = list(articles)
+    for article in articles.values():
+        article._relations = {name: [] for name in names}
+    for name in names:
+        model, columns, read = _relation_of(name)
+        for start in range(0, len(ids), len(_MARKS)):
+            for article_id, *values in read("", *ids[start : start + len(_MARKS)]):
+                articles[article_id]._relations[name].append(model.from_db(db, columns, values))
 
 
 # What an article's page and a line of a list read with its row (a join each), as
@@ -273,42 +298,41 @@ def _page_row(db: str, pk: int) -> "Article":
     return _made(db, _joined_columns(PAGE_JOINED), rows[0])
 
 
-@cache
-def _labels_of() -> tuple[list[str], Prepared]:
-    """The columns of a label, and the Prepared query of the labels of a list of
-    articles: (article id, the label's columns), in the labels' order."""
-    label = Article._meta.get_field("labels").related_model
-    columns = [field.attname for field in label._meta.concrete_fields]
-    link = Article.labels.through
-    return columns, Prepared(
-        lambda _all_editions, *ids: (
-            link.objects.filter(article_id__in=ids)
-            .order_by(*(f"label__{name}" for name in label._meta.ordering), "label_id")
-            .values_list("article_id", *(f"label__{column}" for column in columns))
-        )
-    )
-
-
 def lines_by_id(ids: list[int]) -> dict[int, "Article"]:
     """What lines of a list show of these articles (for_lines(): edition, labels, no
     text), by id, read by two Prepared queries rather than built querysets; the articles
     that do not exist are left out."""
+    return _by_id(ids, _lines_read, _joined_columns(LINE_JOINED, LINE_LEAVES_OUT), ("labels",))
+
+
+def pages_by_id(ids: list[int], *, with_body: bool = True) -> dict[int, "Article"]:
+    """What pages show of these articles (for_page(), without the body unless asked),
+    by id, read by a Prepared query for the rows and one for each relation: a feed's
+    items, dozens of articles, without building querysets and prefetches."""
+    leave_out = () if with_body else ("body",)
+    return _by_id(
+        ids, _pages_read(leave_out), _joined_columns(PAGE_JOINED, leave_out), PAGE_RELATIONS
+    )
+
+
+@cache
+def _pages_read(leave_out: tuple[str, ...]) -> Prepared:
+    return Prepared(
+        lambda _all_editions, *ids: Article.objects.filter(pk__in=ids).values_list(
+            *_names(_joined_columns(PAGE_JOINED, leave_out))
+        )
+    )
+
+
+def _by_id(ids: list[int], read: Prepared, parts, relations: tuple[str, ...]) -> dict:
     ids = list(dict.fromkeys(ids))
     db = Article.objects.db
-    parts = _joined_columns(LINE_JOINED, LINE_LEAVES_OUT)
-    columns, read_labels = _labels_of()
-    label = Article._meta.get_field("labels").related_model
     articles = {}
     for start in range(0, len(ids), len(_MARKS)):
-        for row in _lines_read("", *ids[start : start + len(_MARKS)]):
+        for row in read("", *ids[start : start + len(_MARKS)]):
             article = _made(db, parts, row)
-            article._relations = {"labels": []}
             articles[article.pk] = article
-    for start in range(0, len(ids), len(_MARKS)):
-        for article_id, *values in read_labels("", *ids[start : start + len(_MARKS)]):
-            if article_id in articles:
-                labels = articles[article_id]._relations["labels"]
-                labels.append(label.from_db(db, columns, values))
+    _read_relations(db, articles, relations)
     return articles
 
 
@@ -340,11 +364,7 @@ class ArticleQuerySet(models.QuerySet):
         (cheaper than building and compiling querysets), made into objects with
         from_db(). Article.DoesNotExist when there is no such article."""
         article = _page_row(self.db, pk)
-        relations = {}
-        for name in PAGE_RELATIONS:
-            model, columns, read = _page_relation(name)
-            relations[name] = [model.from_db(self.db, columns, row) for row in read("", pk)]
-        article._relations = relations
+        _read_relations(self.db, {pk: article}, PAGE_RELATIONS)
         return article
 
     def for_lines(self):
