@@ -34,6 +34,7 @@ from shpalta.editions.registry import Edition, get_edition
 
 from .. import search
 from ..blocks import INLINE_FEATURES, ArticleBodyBlock
+from .images import NewsRendition
 
 
 class Kind(models.TextChoices):
@@ -238,6 +239,34 @@ def _read_relations(db: str, articles: dict[int, "Article"], names: tuple[str, .
                 articles[article_id]._relations[name].append(model.from_db(db, columns, values))
 
 
+@cache
+def _rendition_columns() -> list[str]:
+    from .images import NewsRendition
+
+    return [field.attname for field in NewsRendition._meta.concrete_fields]
+
+
+def _renditions_of(_all_editions, image):
+    from .images import NewsRendition
+
+    return NewsRendition.objects.filter(image_id=image).values_list(*_rendition_columns())
+
+
+_renditions_read = Prepared(_renditions_of)
+
+
+def _read_renditions(db: str, image) -> None:
+    """An image's renditions, read by one Prepared query and handed to Wagtail as if
+    prefetched: its get_rendition(s) then ask neither its cache nor the database (a
+    cache lookup unpickled each rendition and Wagtail wrote each back, found or not)."""
+    columns = _rendition_columns()
+    image.prefetched_renditions = []
+    for row in _renditions_read("", image.pk):
+        rendition = NewsRendition.from_db(db, columns, row)
+        NewsRendition._meta.get_field("image").set_cached_value(rendition, image)
+        image.prefetched_renditions.append(rendition)
+
+
 # What an article's page and a line of a list read with its row (a join each), as
 # select_related() would; a line leaves out the story's text.
 PAGE_JOINED = ("locale", "section", "main_image")
@@ -358,13 +387,16 @@ class ArticleQuerySet(models.QuerySet):
         """What a headline in a list shows: edition (for its URL), labels."""
         return self.select_related("locale").prefetch_related("labels")
 
-    def for_page(self, pk: int) -> "Article":
+    def for_page(self, pk: int, *, renditions: bool = False) -> "Article":
         """The article as its page shows it: its row with its edition, section and main
         image, and its authors, tags, labels and corrections, by one Prepared query each
         (cheaper than building and compiling querysets), made into objects with
-        from_db(). Article.DoesNotExist when there is no such article."""
+        from_db(); with `renditions`, its main image's renditions too. Article.DoesNotExist
+        when there is no such article."""
         article = _page_row(self.db, pk)
         _read_relations(self.db, {pk: article}, PAGE_RELATIONS)
+        if renditions and article.main_image is not None:
+            _read_renditions(self.db, article.main_image)
         return article
 
     def for_lines(self):

@@ -56,7 +56,7 @@ def article_page(request: HttpRequest, kind: str, year: str, month: str, day: st
 
     @cache
     def article() -> Article:
-        return Article.objects.for_page(pk)
+        return Article.objects.for_page(pk, renditions=True)
 
     recent_key, render_recent = recent_news(request)
     parts_key, more_key = keys.article_parts_fragment(pk), keys.article_more_fragment(pk)
