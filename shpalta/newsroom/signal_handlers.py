@@ -1,6 +1,6 @@
 """Side effects of newsroom events (connected in apps.py): Wagtail's unpublish told as
 live_article_changed, the page cache purged of what each event makes stale, and the
-archive's counts by day (DayCount) kept."""
+archive's counts by day (MonthCount) kept."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -47,7 +47,7 @@ def purge_article(sender, article: Article, before, after, **kwargs):
 
 @receiver(live_article_changed, sender=Article)
 def count_days(sender, article: Article, before, after, **kwargs):
-    """The days the article was and is live on, counted again (DayCount), in the
+    """The days the article was and is live on, counted again (MonthCount), in the
     publishing transaction."""
     recount_days(
         (shown.edition, kyiv_time(shown.published_at).date())

@@ -40,7 +40,7 @@ from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import Encoded, cached_encoded_fragments, cached_fragments
 from shpalta.caching.keys import release
 from shpalta.caching.pages import page_number
-from shpalta.editions.dates import KYIV, kyiv_day_bounds, kyiv_time, kyiv_today
+from shpalta.editions.dates import kyiv_day_bounds, kyiv_time, kyiv_today
 from shpalta.editions.registry import DEFAULT_EDITION, EDITIONS
 from shpalta.newsroom.models import Article, MonthCount
 from shpalta.newsroom.models.article import edition_locale
@@ -58,12 +58,6 @@ MONTH_PAGE = 500
 KEPT_SECONDS = 86_400
 _XML = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-
-
-def _month_bounds(year: int, month: int) -> tuple[datetime, datetime]:
-    start = datetime(year, month, 1, tzinfo=KYIV)
-    end = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=KYIV)
-    return start, end
 
 
 def _parse_month(year: str, month: str) -> tuple[int, int]:
@@ -107,8 +101,9 @@ class Month:
 
 def _months(code: str, months: list[tuple[int, int]]) -> dict[tuple[int, int], Month]:
     """The Month of each (year, month) of the edition, from the archive's counts by day
-    (MonthCount) in one query over the first to the last (cheaper than keeping each as a
-    fragment); today from its live articles instead (a time later today is not shown)."""
+    (MonthCount) in one query over the first to the last (the index reads a cold year's
+    months so rather than keeping each); today from its live articles instead (a time
+    later today is not shown)."""
     today = kyiv_today()
     this_month = (today.year, today.month)
     found: dict[tuple[int, int], tuple[list, datetime | None]] = {}
@@ -364,18 +359,15 @@ def _first_years(request: HttpRequest) -> dict[str, int]:
     return json.loads(cached_fragments(request, {name: render}, seconds=KEPT_SECONDS)[name])
 
 
-def _year_entries(request: HttpRequest, code: str, year: int, sample: str, counted: dict):
+def _year_entries(code: str, year: int, sample: str, counted: dict):
     """The render of the index's entries for the edition's pages of a year, from its
-    months' kept counts (read into `counted` for every year not kept at once, by the
-    index); filed under the twelve months' keys, so that a story going live in one
-    remakes its year from the eleven still kept."""
+    months in `counted` (the index reads those of every year not kept at once, before
+    any is rendered); filed under the twelve months' keys, so that a story going live in
+    one remakes its year from the eleven still kept."""
 
     def render():
-        months = _index_months(year)
-        if not all(month in counted for month in months):
-            counted.update(_months(code, months))
         lines = []
-        for month in months:
+        for month in _index_months(year):
             url = escape(sample.replace("2000-01", f"{year:04d}-{month[1]:02d}"))
             kept = counted[month]
             for page in range(1, len(kept.pages) + 1):
@@ -397,7 +389,7 @@ def _index_months(year: int) -> list[tuple[int, int]]:
 def sitemap_index(request: HttpRequest) -> HttpResponse:
     """Each edition's news sitemap and every page of its month sitemaps, a year of
     entries kept as one fragment. The months of the years not kept are read together (a
-    cold index: one lookup of the kept months and one query of the days an edition)."""
+    cold index: one query of the month counts an edition)."""
     cache_tags.add(request, keys.ALL, keys.SITEMAPS)
     first_years, this_year = _first_years(request), kyiv_today().year
     lines = [_XML, b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n']
@@ -417,10 +409,7 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
             months = [month for name in missing for month in _index_months(years[name])]
             counted.update(_months(code, months))
 
-        renders = {
-            name: _year_entries(request, code, year, sample, counted)
-            for name, year in years.items()
-        }
+        renders = {name: _year_entries(code, year, sample, counted) for name, year in years.items()}
         kept = cached_encoded_fragments(
             request, renders, seconds=KEPT_SECONDS, inherit=False, prepare=count
         )

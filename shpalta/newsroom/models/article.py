@@ -241,18 +241,14 @@ def _read_relations(db: str, articles: dict[int, "Article"], names: tuple[str, .
 
 @cache
 def _rendition_columns() -> list[str]:
-    from .images import NewsRendition
-
     return [field.attname for field in NewsRendition._meta.concrete_fields]
 
 
-def _renditions_of(_all_editions, image):
-    from .images import NewsRendition
-
-    return NewsRendition.objects.filter(image_id=image).values_list(*_rendition_columns())
-
-
-_renditions_read = Prepared(_renditions_of)
+_renditions_read = Prepared(
+    lambda _all_editions, image: NewsRendition.objects.filter(image_id=image).values_list(
+        *_rendition_columns()
+    )
+)
 
 
 def _read_renditions(db: str, image) -> None:
