@@ -20,7 +20,6 @@ from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.text import Truncator
@@ -30,6 +29,7 @@ from django.utils.xmlutils import SimplerXMLGenerator
 from shpalta.caching import keys
 from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_per_article
+from shpalta.editions.addresses import address
 from shpalta.editions.dates import kyiv_time
 from shpalta.editions.fields import edition_field_name
 from shpalta.newsroom.models import (
@@ -153,7 +153,7 @@ class ArticleFeed(Feed):
     def subject(self, request, **kwargs) -> FeedSubject:
         return FeedSubject(
             _("Latest news"),
-            reverse("reader:front"),
+            address("reader:front"),
             self.live(request),
             keys.stream(request.edition.code),
         )
@@ -268,7 +268,7 @@ class UrgentFeed(ArticleFeed):
     def subject(self, request, **kwargs) -> FeedSubject:
         return FeedSubject(
             _("Urgent news"),
-            reverse("reader:all_news"),
+            address("reader:all_news"),
             self.live(request).filter(is_urgent=True),
             keys.urgent(request.edition.code),
         )
@@ -282,7 +282,7 @@ class PartnerFeed(ArticleFeed):
     def subject(self, request, **kwargs) -> FeedSubject:
         return FeedSubject(
             _("Full text for partners"),
-            reverse("reader:front"),
+            address("reader:front"),
             self.live(request),
             keys.stream(request.edition.code),
         )
@@ -293,7 +293,7 @@ class SectionFeed(ArticleFeed):
         section = get_object_or_404(Section, slug=slug)
         return FeedSubject(
             section.name,
-            reverse("reader:section", args=[slug]),
+            address("reader:section", slug),
             self.live(request).filter(section=section),
             keys.section(request.edition.code, section.pk),
         )
@@ -304,7 +304,7 @@ class TagFeed(ArticleFeed):
         tag = get_object_or_404(Tag, **{edition_field_name("slug", request.edition.code): slug})
         return FeedSubject(
             tag.name,
-            reverse("reader:tag", args=[slug]),
+            address("reader:tag", slug),
             Article.objects.listed("tag_links", tag, request.edition.code),
             keys.tag(request.edition.code, tag.pk),
         )
@@ -315,7 +315,7 @@ class AuthorFeed(ArticleFeed):
         author = get_object_or_404(Author, slug=slug)
         return FeedSubject(
             author.name,
-            reverse("reader:author", args=[slug]),
+            address("reader:author", slug),
             Article.objects.listed("author_links", author, request.edition.code),
             keys.author(request.edition.code, author.pk),
         )
@@ -328,7 +328,7 @@ class CorrectionFeed(ArticleFeed):
     def subject(self, request, **kwargs) -> FeedSubject:
         return FeedSubject(
             _("Corrections"),
-            reverse("reader:corrections"),
+            address("reader:corrections"),
             Correction.objects.shown_in(request.edition.code),
             keys.corrections(request.edition.code),
         )

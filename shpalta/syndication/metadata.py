@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from shpalta.editions.addresses import address
 from shpalta.editions.dates import kyiv_time
 from shpalta.editions.registry import DEFAULT_EDITION, EDITIONS
 from shpalta.newsroom.models import Article
@@ -67,8 +67,8 @@ def feed_links(title: str, rss_url: str, atom_url: str) -> list[FeedLink]:
 def edition_feeds() -> list[FeedLink]:
     return feed_links(
         f"{settings.PUBLISHER_NAME}: {_('Latest news')}",
-        reverse("feeds:edition_rss"),
-        reverse("feeds:edition_atom"),
+        address("feeds:edition_rss"),
+        address("feeds:edition_atom"),
     )
 
 
@@ -180,7 +180,7 @@ def article_structured_data(article: Article, canonical: str, images: list[str])
             {
                 "@type": "Person",
                 "name": author.name,
-                "url": absolute(reverse("reader:author", args=[author.slug])),
+                "url": absolute(address("reader:author", author.slug)),
             }
             for author in authors
         ],
@@ -209,11 +209,11 @@ def article_structured_data(article: Article, canonical: str, images: list[str])
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
         "itemListElement": [
-            _crumb(1, settings.PUBLISHER_NAME, absolute(reverse("reader:front"))),
+            _crumb(1, settings.PUBLISHER_NAME, absolute(address("reader:front"))),
             _crumb(
                 2,
                 article.section.name,
-                absolute(reverse("reader:section", args=[article.section.slug])),
+                absolute(address("reader:section", article.section.slug)),
             ),
             _crumb(3, article.headline, canonical),
         ],

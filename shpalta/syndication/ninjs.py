@@ -8,11 +8,11 @@ sections, genres) are given in the article's own edition.
 import re
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from shpalta.editions.addresses import address
 from shpalta.editions.dates import kyiv_time
 from shpalta.newsroom.models import Article, Kind
 
@@ -66,7 +66,7 @@ def _ninjs(article: Article, *, full: bool) -> dict:
             {
                 "name": author.name,
                 "rel": "author",
-                "uri": absolute(reverse("reader:author", args=[author.slug])),
+                "uri": absolute(address("reader:author", author.slug)),
             }
             for author in authors
         ],
@@ -108,7 +108,7 @@ def _subjects(article: Article) -> list[dict]:
             "name": section.name,
             "rel": "section",
             "literal": section.slug,
-            "uri": absolute(reverse("reader:section", args=[section.slug])),
+            "uri": absolute(address("reader:section", section.slug)),
         }
     ]
     for tag in article.ordered_tags():
@@ -117,7 +117,7 @@ def _subjects(article: Article) -> list[dict]:
                 "name": tag.name,
                 "rel": "tag",
                 "literal": tag.slug,
-                "uri": absolute(reverse("reader:tag", args=[tag.slug])),
+                "uri": absolute(address("reader:tag", tag.slug)),
             }
         )
     for label in article.labels.all():
@@ -126,7 +126,7 @@ def _subjects(article: Article) -> list[dict]:
                 "name": label.name,
                 "rel": "label",
                 "literal": label.slug,
-                "uri": absolute(reverse("reader:label", args=[label.slug])),
+                "uri": absolute(address("reader:label", label.slug)),
             }
         )
     return subjects

@@ -1,10 +1,11 @@
-"""Template filters for dates in the newsroom's time and language."""
+"""Template filters for dates in the newsroom's time and language; links in the edition."""
 
 from datetime import date, datetime
 
 from django import template
 from django.utils.translation import get_language
 
+from shpalta.editions import addresses
 from shpalta.editions.dates import dateline as format_dateline
 from shpalta.editions.dates import day_heading, time_in_list
 
@@ -25,3 +26,9 @@ def dayline(day: date | None) -> str:
 def kyiv_when(moment: datetime | None, today: date | None) -> str:
     """The time of a headline in a list; its day too when that is not `today`."""
     return time_in_list(moment, today, get_language()) if moment else ""
+
+
+@register.simple_tag
+def address(name: str, *args) -> str:
+    """`{% url name arg … %}` kept once found (shpalta.editions.addresses)."""
+    return addresses.address(name, *args)

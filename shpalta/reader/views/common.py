@@ -18,6 +18,7 @@ from shpalta.caching import keys
 from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_fragment, cached_per_article
 from shpalta.caching.pages import page_number
+from shpalta.editions.addresses import address
 from shpalta.editions.dates import kyiv_today
 from shpalta.editions.registry import EDITIONS, Edition
 from shpalta.newsroom.models import Article, Kind, Section
@@ -134,14 +135,14 @@ def in_each_edition(url: Callable[[Edition], str]) -> dict[str, str]:
 
 
 def front_page_links() -> dict[str, str]:
-    return in_each_edition(lambda edition: reverse("reader:front"))
+    return in_each_edition(lambda edition: address("reader:front"))
 
 
 def chrome(request: HttpRequest) -> dict:
     """What the site's chrome shows: the menu and the outside links."""
     return {
         "menu_kinds": [
-            (kind, reverse("reader:kind", args=[segment]))
+            (kind, address("reader:kind", segment))
             for kind, segment in KIND_URL_SEGMENTS.items()
             if kind != Kind.NEWS
         ],

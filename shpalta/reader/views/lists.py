@@ -8,13 +8,13 @@ from django.db.models import Count, QuerySet
 from django.db.models.functions import Now
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from shpalta.caching import keys
 from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_fragments
 from shpalta.caching.pages import page_number
+from shpalta.editions.addresses import address
 from shpalta.editions.dates import kyiv_day_bounds, kyiv_today
 from shpalta.editions.fields import edition_field_name, in_edition
 from shpalta.newsroom.models import (
@@ -64,7 +64,7 @@ def all_news(
     )
     cache_tags.add(request, keys.day(request.edition.code, shown))
     links = in_each_edition(
-        lambda edition: reverse("reader:all_news") if shown == today else day_url(shown)
+        lambda edition: address("reader:all_news") if shown == today else day_url(shown)
     )
     return render_page(
         request,
@@ -111,7 +111,7 @@ def _listing(
 
 def _feeds_of(title: str, name: str, slug: str) -> list[FeedLink]:
     return feed_links(
-        title, reverse(f"feeds:{name}_rss", args=[slug]), reverse(f"feeds:{name}_atom", args=[slug])
+        title, address(f"feeds:{name}_rss", slug), address(f"feeds:{name}_atom", slug)
     )
 
 
@@ -183,14 +183,14 @@ def tag_page(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404(_("There is no such page."))
     tag = Tag.from_db(Tag.objects.db, _TAG_COLUMNS, rows[0])
     links = in_each_edition(
-        lambda edition: reverse("reader:tag", args=[in_edition(tag, "slug", edition.code)])
+        lambda edition: address("reader:tag", in_edition(tag, "slug", edition.code))
     )
     return _linked_listing(request, "reader/list.html", "tag", tag, slug, links)
 
 
 def author_page(request: HttpRequest, slug: str) -> HttpResponse:
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
-    links = in_each_edition(lambda edition: reverse("reader:author", args=[slug]))
+    links = in_each_edition(lambda edition: address("reader:author", slug))
     return _linked_listing(
         request, "reader/author.html", "author", author, slug, links, author=author
     )
@@ -201,7 +201,7 @@ def _slug_listing(
 ):
     """A list page of a section or label: same slug in every edition, named in each."""
     item = get_object_or_404(model, slug=slug)
-    links = in_each_edition(lambda edition: reverse(url_name, args=[slug]))
+    links = in_each_edition(lambda edition: address(url_name, slug))
     articles = articles_of(live_in_edition(request), item)
     feeds = _feeds_of(item.name, feed, slug) if feed else ()
     return _listing(
@@ -242,7 +242,7 @@ def kind_page(request: HttpRequest, segment: str) -> HttpResponse:
     kind = URL_KINDS.get(segment)
     if kind is None or kind == Kind.NEWS:
         raise Http404(_("There is no such section."))
-    links = in_each_edition(lambda edition: reverse("reader:kind", args=[segment]))
+    links = in_each_edition(lambda edition: address("reader:kind", segment))
     articles = live_in_edition(request).filter(kind=kind)
     list_key = keys.kind(request.edition.code, kind)
     return _listing(request, "reader/list.html", articles, links, list_key, title=Kind(kind).label)

@@ -1,0 +1,42 @@
+from django.http import HttpResponse
+from django.test import override_settings
+from django.urls import include, path, reverse, set_script_prefix
+from django.utils import translation
+
+from shpalta.editions.addresses import address
+
+# A site whose front page has moved: the URL configuration that the last test turns to.
+urlpatterns = [
+    path("moved/", include(([path("", lambda request: HttpResponse(), name="front")], "reader")))
+]
+
+
+def test_an_address_is_the_active_editions_as_reverse_gives_it():
+    """A kept address is the active edition's: asked in each edition in turn (and again),
+    each gets its own prefix, as reverse() gives it."""
+    for _ in range(2):
+        for code, prefix in (("uk", "/"), ("ru", "/rus/"), ("en", "/eng/")):
+            with translation.override(code):
+                tag = address("reader:tag", "viina")
+                assert tag == reverse("reader:tag", args=["viina"]) == f"{prefix}tags/viina/"
+                assert address("reader:support") == f"{prefix}support/"
+
+
+def test_an_address_follows_the_script_prefix():
+    """A site served under a path (SCRIPT_NAME) links under it, however it was asked before."""
+    with translation.override("en"):
+        assert address("reader:author", "olena") == "/eng/authors/olena/"
+        set_script_prefix("/paper/")
+        try:
+            assert address("reader:author", "olena") == "/paper/eng/authors/olena/"
+        finally:
+            set_script_prefix("/")
+        assert address("reader:author", "olena") == "/eng/authors/olena/"
+
+
+def test_an_address_follows_the_url_configuration():
+    with translation.override("uk"):
+        assert address("reader:front") == "/"
+        with override_settings(ROOT_URLCONF=__name__):
+            assert address("reader:front") == "/moved/"
+        assert address("reader:front") == "/"
