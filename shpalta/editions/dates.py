@@ -1,6 +1,8 @@
 """Dates and times as the newsroom shows them: Europe/Kyiv, written in the edition's language."""
 
+from contextlib import nullcontext
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from django.utils import formats, timezone, translation
@@ -46,15 +48,28 @@ def time_in_list(moment: datetime, today: date | None, language: str) -> str:
     local = kyiv_time(moment)
     if local.date() == today:
         return f"{local:%H:%M}"
-    with translation.override(language):
-        day = formats.date_format(local, SHORT_DAY_FORMAT)
-    if today is None or local.year != today.year:
-        day += f" {local.year}"
-    return f"{day}, {local:%H:%M}"
+    with_year = today is None or local.year != today.year
+    return f"{_day_in_list(local.date(), with_year, language)}, {local:%H:%M}"
+
+
+@lru_cache(maxsize=4096)
+def _day_in_list(day: date, with_year: bool, language: str) -> str:
+    """A list's lines share few days: each day's words are found once."""
+    with _in_language(language):
+        text = formats.date_format(day, SHORT_DAY_FORMAT)
+    return f"{text} {day.year}" if with_year else text
 
 
 def _written_out(value: date, format: str, language: str) -> str:
-    with translation.override(language):
+    with _in_language(language):
         text = formats.date_format(value, format)
     # Django capitalises weekdays in uk and ru ("Четвер"); in running text they are lower case.
     return text if language == "en" else text[:1].lower() + text[1:]
+
+
+def _in_language(language: str):
+    """translation.override(language), unless that language is active already (a reader's
+    page always is: switching to it and back cost more than the date's words)."""
+    if translation.get_language() == language:
+        return nullcontext()
+    return translation.override(language)

@@ -46,6 +46,18 @@ def test_all_news_shows_todays_items_newest_first_with_time_label_and_media(clie
     assert "Сьогодні" in html
 
 
+def test_a_line_shows_what_the_newsroom_wrote_as_text(client, newsroom):
+    """Headlines and labels are text, in a day's list and in the recent-news column."""
+    odd = Label.objects.create(slug="odd", name_uk="<i>МІТКА</i>", name_en="<i>LABEL</i>")
+    make_article(headline='Ціни <b>зросли</b> & "впали"', labels=[odd])
+    other = make_article(headline="Інша новина")
+    for path in ("/news/", other.get_absolute_url()):
+        page = client.get(path).content.decode()
+        assert "Ціни &lt;b&gt;зросли&lt;/b&gt; &amp; &quot;впали&quot;</a>" in page, path
+        assert '<span class="label">&lt;i&gt;МІТКА&lt;/i&gt;</span> ' in page, path
+        assert "<b>зросли" not in page and "<i>МІТКА" not in page, path
+
+
 def test_a_past_day_lists_that_kyiv_day_only(client, newsroom):
     make_article(headline="До півночі", published_at=kyiv(2024, 12, 12, 23, 59))
     make_article(headline="Після півночі", published_at=kyiv(2024, 12, 13, 0, 1))

@@ -26,6 +26,7 @@ from shpalta.newsroom.models.article import KIND_URL_SEGMENTS, Prepared, lines_b
 from shpalta.syndication.metadata import FeedLink, PageHead, page_head
 
 from .. import assembly
+from ..lines import headline_line
 
 PER_PAGE = 30
 RECENT_NEWS = 20
@@ -53,7 +54,7 @@ def paged(request: HttpRequest, queryset, per_page: int = PER_PAGE, count: int |
 
 
 def headlines(request: HttpRequest, articles, day: date | None = None) -> list[SafeString]:
-    """The lines of a list (includes/headline.html) of `articles`, a queryset or a list
+    """The lines of a list (reader.lines) of `articles`, a queryset or a list
     of ids, each kept per article and edition: a day of a dense archive costs nearly
     what a day of a sparse one does. A line gives its item's time, and its date too when
     that is not `day` (today unless All News of another day)."""
@@ -65,9 +66,7 @@ def headlines(request: HttpRequest, articles, day: date | None = None) -> list[S
         keys.headline_lines(request.edition.code, day),
         articles,
         lines_by_id,
-        lambda article: render_to_string(
-            "reader/includes/headline.html", {"article": article, "list_day": day}
-        ),
+        lambda article: headline_line(article, day),
     )
 
 
@@ -205,7 +204,7 @@ def recent_news(request: HttpRequest):
         recent = list(live_in_edition(request).for_lines().newest_first()[:RECENT_NEWS])
         html = render_to_string(
             "reader/includes/recent_news.html",
-            {"recent_news": recent, "list_day": today},
+            {"recent_news": [headline_line(article, today) for article in recent]},
             request=request,
         )
         return html, {keys.ALL, keys.stream(code), *keys.articles(a.pk for a in recent)}

@@ -17,6 +17,7 @@ from shpalta.editions.dates import kyiv_today
 from shpalta.newsroom.models import Article, Kind, Section, TopStory
 from shpalta.syndication.metadata import organization, page_head
 
+from ..lines import headline_line
 from .common import PER_PAGE, front_page_links, headlines, live_in_edition, render_page
 
 TOP_STORIES = 4
@@ -87,11 +88,13 @@ def _section_blocks(request: HttpRequest):
             by_section.setdefault(article.section_id, []).append(article)
         sections = list(Section.objects.all())
         blocks = [
-            (section, by_section[section.pk]) for section in sections if section.pk in by_section
+            (section, [headline_line(article, today) for article in by_section[section.pk]])
+            for section in sections
+            if section.pk in by_section
         ]
         html = render_to_string(
             "reader/includes/section_blocks.html",
-            {"section_blocks": blocks, "list_day": today},
+            {"section_blocks": blocks},
             request=request,
         )
         shown = {keys.ALL, *(keys.section(code, section.pk) for section in sections)}
