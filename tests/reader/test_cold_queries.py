@@ -9,11 +9,13 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from wagtail.images.models import Filter
 from wagtail.models import Locale
 
 from shpalta.caching.local import forget_all
 from shpalta.caching.pages import store
 from shpalta.newsroom.models import Correction, Label
+from shpalta.newsroom.models.images import NewsImage, NewsRendition
 
 from ..factories import make_article, make_author, make_image, make_section, make_tag
 
@@ -97,3 +99,28 @@ def test_a_page_read_cold_asks_a_bounded_number_of_queries(
     with django_assert_max_num_queries(bound):
         response = client.get(url)
     assert response.status_code == 200, url
+
+
+@pytest.mark.parametrize("page", ["article", "RSS"])
+def test_a_page_read_cold_writes_no_rendition_it_read_back_to_the_cache(page, archive, client):
+    """The article page and the feeds read their images' renditions with the articles:
+    Wagtail's get_rendition() wrote each one to the cache again (with Redis, a round trip
+    a page) although nothing reads it from there."""
+    url = COLD_PAGES[page][0].format(**archive)
+    assert client.get(url).status_code == 200, url  # renditions made, and cached as new
+    image = NewsImage.objects.get()
+    specs = {rendition.filter_spec for rendition in image.renditions.all()}
+    assert "width-1200" in specs
+    cache = NewsRendition.cache_backend
+    cache.clear()
+    store().clear()
+    forget_all()
+    assert client.get(url).status_code == 200, url
+    written = [
+        spec
+        for spec in specs
+        if cache.get(
+            NewsRendition.construct_cache_key(image, Filter(spec).get_cache_key(image), spec)
+        )
+    ]
+    assert written == []

@@ -1,8 +1,10 @@
 """The image library: Wagtail's image with the photographer's or agency's credit."""
 
+from functools import lru_cache
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
 
 
 class NewsImage(AbstractImage):
@@ -11,6 +13,31 @@ class NewsImage(AbstractImage):
     )
 
     admin_form_fields = (*Image.admin_form_fields, "credit")
+
+    def get_rendition(self, filter: Filter | str) -> AbstractRendition:
+        """Wagtail's, by way of get_renditions(): Wagtail's get_rendition() writes the
+        rendition to the cache each time, even one read with the image (the article
+        page's, the feeds': prefetched), which with Redis is a round trip a page."""
+        if not isinstance(filter, Filter | str):
+            return super().get_rendition(filter)  # Wagtail's error
+        (rendition,) = self.get_renditions(filter).values()
+        return rendition
+
+    def get_renditions(self, *filters: Filter | str) -> dict[str, AbstractRendition]:
+        """Wagtail's, with each filter's spec read once in the process (Wagtail parses it
+        again for every rendition asked: 27-48 µs)."""
+        return super().get_renditions(*(_kept_filter(filter) for filter in filters))
+
+
+@lru_cache(maxsize=256)
+def _filter(spec: str) -> Filter:
+    return Filter(spec=spec)
+
+
+def _kept_filter(filter: Filter | str) -> Filter | str:
+    if isinstance(filter, str):
+        return _filter(filter)
+    return _filter(filter.spec) if type(filter) is Filter else filter
 
 
 class NewsRendition(AbstractRendition):
