@@ -34,7 +34,7 @@ def _filter(spec: str) -> Filter:
     return Filter(spec=spec)
 
 
-def _kept_filter(filter: Filter | str) -> Filter | str:
+def _kept_filter(filter: Filter | str) -> Filter:
     if isinstance(filter, str):
         return _filter(filter)
     return _filter(filter.spec) if type(filter) is Filter else filter
