@@ -14,7 +14,9 @@ ones of the sample (the generated archive repeats the demo's sentences, so its l
 common words are still in about one article in a hundred; a truly rare word matches
 fewer, which costs less), and "slip": the common words with two letters swapped, which
 find nothing and so ask the index for the other editions and for near spellings (the
-page that suggests one). Prints p50, p95 and max per edition and kind.
+page that suggests one); "phrase": three of those slips in one query (each word tried for
+a near spelling); "odd": what scanners and attackers type (ODD), whose many unknown
+words have hundreds of near spellings. Prints p50, p95 and max per edition and kind.
 """
 
 import os
@@ -40,6 +42,16 @@ from shpalta.newsroom.models import Article  # noqa: E402
 from shpalta.newsroom.search import words  # noqa: E402
 
 WORDS = 40  # per edition and kind
+ODD = [
+    "'; DROP TABLE newsroom_article; --",
+    "title:дрон",
+    "NEAR(дрон київ)",
+    "1 UNION SELECT username, password FROM auth_user",
+    "<script>alert(document.cookie)</script>",
+    "../../etc/passwd",
+    "wp-login.php?action=register",
+    "дрон OR київ OR харків OR одеса OR львів",
+]
 SAMPLE = 4000  # articles read per edition to find the words
 
 
@@ -69,23 +81,25 @@ def main() -> None:
         prefix = "/" + edition.prefix
         common, rare = vocabulary(edition.code)
         slips = [word[:2] + word[3] + word[2] + word[4:] for word in common]
-        for kind, asked in (("common", common), ("least", rare), ("slip", slips)):
+        phrases = [" ".join(slips[n : n + 3]) for n in range(0, len(slips) - 2, 3)]
+        kinds = (("common", common), ("least", rare), ("slip", slips), ("phrase", phrases))
+        for kind, asked in (*kinds, ("odd", ODD)):
             times, suggested = [], 0
             for word in asked:
                 started = time.perf_counter()
                 response = client.get(f"{prefix}search/", {"q": word})
                 times.append((time.perf_counter() - started) * 1000)
                 assert response.status_code == 200, (word, response.status_code)
-                if kind != "slip":
+                if kind in ("common", "least"):
                     assert 'class="result-meta"' in response.content.decode(), word
                 else:
                     suggested += 'class="respelled"' in response.content.decode()
             times.sort()
             p95 = times[max(0, round(len(times) * 0.95) - 1)]
+            offered = f"  (a near spelling offered for {suggested})"
             print(
                 f"{edition.code:8} {kind:7} {len(asked):5} {statistics.median(times):7.1f} "
-                f"{p95:7.1f} {times[-1]:7.1f}"
-                + (f"  (a near spelling offered for {suggested})" if kind == "slip" else "")
+                f"{p95:7.1f} {times[-1]:7.1f}" + (offered if kind in ("slip", "phrase") else "")
             )
 
 
