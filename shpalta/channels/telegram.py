@@ -27,8 +27,8 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from shpalta.newsroom.models import Article
+from shpalta.newsroom.renditions import SOCIAL_IMAGE_SPEC
 from shpalta.syndication.links import absolute
-from shpalta.syndication.metadata import SOCIAL_IMAGE_SPEC
 
 from .models import TelegramPost
 

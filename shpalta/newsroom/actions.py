@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.actions.publish_revision import PublishRevisionAction
 
 from .approval import check_second_approval
+from .renditions import images_in, make_reader_renditions
 from .signals import live_article_changed
 from .snapshots import ArticleSnapshot
 
@@ -25,6 +26,11 @@ class PublishArticleAction(PublishRevisionAction):
     """
 
     def execute(self, skip_permission_checks=False):
+        # What readers will be shown of the story's images is made first, outside the
+        # transaction (no write lock held while a photograph is resized), and after
+        # Wagtail's permission check: its first readers then resize nothing.
+        PublishRevisionAction.check(self, skip_permission_checks=skip_permission_checks)
+        make_reader_renditions(self.object.main_image, images_in(self.object.body))
         # One transaction: the story, its times, its lists and the outboxes written by
         # live_article_changed (purges, WebSub, Telegram) are kept together or not at all.
         with transaction.atomic():

@@ -42,6 +42,7 @@ from .models import (
     Section,
     Tag,
 )
+from .renditions import images_in, make_reader_renditions
 from .views import (
     ArticleChooserViewSet,
     ArticleCreateView,
@@ -228,6 +229,9 @@ class LiveEntryForm(WagtailAdminModelForm):
             self.instance.created_by = self.for_user
         if self.instance.published_at is None:
             self.instance.published_at = timezone.now()
+        # An update is live when saved: its images' renditions made before, not by the
+        # blog's first reader after it.
+        make_reader_renditions(None, images_in(self.instance.body))
         return super().save(commit=commit)
 
 

@@ -35,8 +35,8 @@ from shpalta.editions.registry import EDITION_CODES
 from shpalta.newsroom import search
 from shpalta.newsroom.models import Article, ArticleAuthor, Author, Kind, NewsImage, Tag
 from shpalta.newsroom.models.article import ArticleQuerySet, in_list
+from shpalta.newsroom.renditions import ENCLOSURE_SPEC
 
-from .feeds import ENCLOSURE_SPEC
 from .links import absolute
 from .ninjs import article_to_ninjs
 

@@ -43,11 +43,11 @@ from shpalta.newsroom.models import (
     Tag,
 )
 from shpalta.newsroom.models.article import live_story, pages_by_id
+from shpalta.newsroom.renditions import ENCLOSURE_SPEC
 
 from .links import absolute, article_uri, correction_uri, live_entry_uri
 
 ITEMS = 50
-ENCLOSURE_SPEC = "width-1200"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 # Addresses in the body are root-relative on the site; a feed reader needs them whole.
 _ROOT_RELATIVE = re.compile(r'\b(src|href)="/(?!/)')

@@ -18,12 +18,10 @@ from shpalta.editions.addresses import address
 from shpalta.editions.dates import kyiv_time
 from shpalta.editions.registry import DEFAULT_EDITION, EDITIONS
 from shpalta.newsroom.models import Article
+from shpalta.newsroom.renditions import SOCIAL_IMAGE_SPEC, STRUCTURED_IMAGE_SPECS
 
 from .links import absolute
 
-# Google's guidance for article images: several aspect ratios, at least 1200 px wide.
-STRUCTURED_IMAGE_SPECS = ("fill-1200x675", "fill-1200x900", "fill-1200x1200")
-SOCIAL_IMAGE_SPEC = "fill-1200x630"
 ROBOTS = "index, follow, max-image-preview:large, max-snippet:-1, max-video-preview:-1"
 # Characters that would end a <script> early or open markup inside it, as json_script.
 _SCRIPT_ESCAPES = ((">", "\\u003E"), ("<", "\\u003C"), ("&", "\\u0026"))

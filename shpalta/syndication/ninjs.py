@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 from shpalta.editions.addresses import address
 from shpalta.editions.dates import kyiv_time
 from shpalta.newsroom.models import Article, Kind
+from shpalta.newsroom.renditions import ENCLOSURE_SPEC
 
-from .feeds import ENCLOSURE_SPEC, full_text
+from .feeds import full_text
 from .links import absolute, article_uri
 
 NINJS_VERSION = "3.1"
