@@ -18,7 +18,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
@@ -366,15 +366,34 @@ class CorrectionFeed(ArticleFeed):
         return []
 
 
+class _Moved(Exception):  # not an error: the feed lives at another address
+    def __init__(self, address: str):
+        super().__init__(address)
+        self.address = address
+
+
 class LiveBlogFeed(ArticleFeed):
-    """A live blog's updates, newest first: an item for each, linking to its anchor."""
+    """A live blog's updates, newest first: an item for each, linking to its anchor. A
+    wrong date in the address (an old link, a retyped one) is sent to the blog's feed
+    for good, as its page is."""
+
+    def __call__(self, request, *args, **kwargs):
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except _Moved as moved:
+            return redirect(moved.address, permanent=True)
 
     def subject(self, request, year, month, day, story, **kwargs) -> FeedSubject:
         code = request.edition.code
         found = live_story(code, story)
         if found is None or found[1] != Kind.LIVE:
             raise Http404(_("There is no published article with this number in this edition."))
-        blog = Article.objects.select_related("locale").get(pk=found[0])
+        pk, _kind, published_at = found
+        form = request.path.rstrip("/").rsplit("/", 1)[-1]  # rss or atom
+        canonical = f"{Article.address(code, Kind.LIVE, published_at, story)}{form}/"
+        if request.path != canonical:
+            raise _Moved(canonical)
+        blog = Article.objects.select_related("locale").get(pk=pk)
         return FeedSubject(
             blog.headline,
             blog.get_absolute_url(),

@@ -186,6 +186,14 @@ def test_a_blog_has_a_feed_of_its_updates(client, newsroom):
     story = make_article()
     not_live = story.get_absolute_url().replace("/news/", "/live/") + "rss/"
     assert client.get(not_live).status_code == 404
+    # A wrong date (an old link, a retyped one): to the blog's feed for good, as its page.
+    year = int(blog.get_absolute_url().split("/")[2])
+    for form in ("rss", "atom"):
+        wrong = blog.get_absolute_url().replace(f"/{year}/", f"/{year - 1}/", 1) + f"{form}/"
+        response = client.get(wrong)
+        assert response.status_code == 301, form
+        assert response["Location"] == f"{blog.get_absolute_url()}{form}/"
+    assert client.get(f"{blog.get_absolute_url()}rss/?utm=x").status_code == 200
 
 
 # What Google asks of a live blog's structured data (developers.google.com/search/docs/
