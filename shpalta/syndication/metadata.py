@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.templatetags.static import static
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from shpalta.editions.addresses import address
@@ -228,19 +229,7 @@ def _live_blog(article: Article, canonical: str) -> dict:
         "@type": "LiveBlogPosting",
         "coverageStartTime": kyiv_time(article.published_at).isoformat(),
         "liveBlogUpdate": [
-            {
-                "@type": "BlogPosting",
-                "headline": entry.headline or entry.text()[:110],
-                "datePublished": kyiv_time(entry.published_at).isoformat(),
-                "url": f"{canonical}#{entry.anchor}",
-                "articleBody": entry.text(),
-                **(
-                    {"author": {"@type": "Person", "name": entry.author.name}}
-                    if entry.author
-                    else {}
-                ),
-            }
-            for entry in article.stream[:LIVE_UPDATES_DESCRIBED]
+            _live_update(entry, canonical) for entry in article.stream[:LIVE_UPDATES_DESCRIBED]
         ],
     }
     if article.coverage_ended_at:
@@ -249,6 +238,22 @@ def _live_blog(article: Article, canonical: str) -> dict:
         described["dateModified"] = kyiv_time(
             max(article.latest_entry_at, article.last_modified)
         ).isoformat()
+    return described
+
+
+def _live_update(entry, canonical: str) -> dict:
+    """An update as a BlogPosting: Google asks for a headline, so one without its own is
+    headed by its first 110 characters (an ellipsis where it is cut)."""
+    text = entry.text()
+    described = {
+        "@type": "BlogPosting",
+        "headline": entry.headline or Truncator(text).chars(110),
+        "datePublished": kyiv_time(entry.published_at).isoformat(),
+        "url": f"{canonical}#{entry.anchor}",
+        "articleBody": text,
+    }
+    if entry.author:
+        described["author"] = {"@type": "Person", "name": entry.author.name}
     return described
 
 
