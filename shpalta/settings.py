@@ -309,6 +309,7 @@ SCHEDULED_JOBS = [
     "shpalta.channels.newsletters.send_pending",
     "shpalta.caching.pages.prune_store",
     "shpalta.caching.purge.prune_records",
+    "shpalta.caching.purge.send_due_edge_purges",
 ]
 # Offline reading (shpalta/reader/views/offline.py): a service worker keeps the front
 # pages and the last OFFLINE_ARTICLES articles a reader opened; 0 takes it away again.

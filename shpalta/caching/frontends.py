@@ -3,8 +3,8 @@ and Cloudflare (Cache-Tag). Configured by PAGE_CACHE_FRONTENDS (settings: VARNIS
 CLOUDFLARE_ZONE_ID and CLOUDFLARE_API_TOKEN).
 
 A purge is a short HTTP call made right after the commit, so that a story is on the
-edge within a second; a failure is logged and the edge's TTL (s-maxage) bounds the
-staleness it leaves.
+edge within a second; one that fails is logged and stays in the outbox (the purge log,
+caching.purge) for the scheduler to send again.
 """
 
 import json
@@ -77,9 +77,13 @@ def frontends() -> list:
     return backends
 
 
-def purge_frontends(tags: set[str]) -> None:
+def purge_frontends(tags: set[str]) -> bool:
+    """Purge these keys from every edge cache; whether all of them took it."""
+    taken = True
     for backend in frontends():
         try:
             backend.purge(tags)
         except OSError as problem:  # URLError, HTTPError, timeouts
             logger.warning("Edge purge failed (%s): %s", type(backend).__name__, problem)
+            taken = False
+    return taken

@@ -4,7 +4,14 @@ caches (VARNISH_URLS, CLOUDFLARE_ZONE_ID: frontends.py). A store that cannot be 
 does not stop a story from being published: the failure is logged, the edge caches are
 purged all the same, and what the store kept expires within PAGE_CACHE_SECONDS. Every
 purge is also written to the purge log (models.PurgeRecord) in the event's transaction,
-for copies of the site kept elsewhere (the static mirror)."""
+for copies of the site kept elsewhere (the static mirror).
+
+The purge log is the edge caches' outbox too: a purge is written there due, sent right
+after the commit (a story reaches the edge within a second), and one the edges did not
+take (Varnish restarting, Cloudflare's API down) stays due: the scheduler sends it again
+(`send_due_edge_purges`, one of SCHEDULED_JOBS), waiting longer after each failure, for
+up to EDGE_GIVE_UP. A taken-down story thus leaves the edge when it comes back, not at
+the end of the edge's TTL."""
 
 import logging
 import time
@@ -15,7 +22,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .frontends import purge_frontends
+from .frontends import frontends, purge_frontends
 from .models import PurgeRecord
 from .pages import store
 
@@ -23,6 +30,12 @@ from .pages import store
 # names) is then read again at once, not at its next look at the store.
 last_purge_ns = 0
 logger = logging.getLogger(__name__)
+# The edge caches' outbox: the attempt right after the commit has this long before the
+# scheduler counts the purge due; after the n-th failure, the wait before the next try.
+EDGE_GRACE = timedelta(seconds=30)
+EDGE_RETRY_SECONDS = (5, 15, 60, 300)
+EDGE_GIVE_UP = timedelta(days=1)  # longer than any edge TTL we set (s-maxage)
+EDGE_BATCH = 200  # purge records sent together by the scheduler
 
 
 def purge(tags: set[str]) -> None:
@@ -30,16 +43,50 @@ def purge(tags: set[str]) -> None:
     if not tags:
         return
     last_purge_ns = time.time_ns()
-    PurgeRecord.objects.create(keys=" ".join(sorted(tags)))  # in the event's transaction
+    edges = bool(frontends())
+    record = PurgeRecord.objects.create(  # in the event's transaction
+        keys=" ".join(sorted(tags)), edges_due=timezone.now() + EDGE_GRACE if edges else None
+    )
     _purge_store(tags)
 
     def after_commit():
         global last_purge_ns
         last_purge_ns = time.time_ns()
         _purge_store(tags)
-        purge_frontends(tags)
+        if edges:
+            send_to_edges([record])
 
     transaction.on_commit(after_commit)
+
+
+def send_to_edges(records: list[PurgeRecord]) -> bool:
+    """Send these purges to every edge cache as one; whether all of them took it. Those
+    they did not take are due again later (EDGE_RETRY_SECONDS), until EDGE_GIVE_UP."""
+    tags = {key for record in records for key in record.keys.split()}
+    if purge_frontends(tags):
+        PurgeRecord.objects.filter(pk__in=[record.pk for record in records]).update(edges_due=None)
+        return True
+    now = timezone.now()
+    for record in records:
+        attempts = record.edge_attempts + 1
+        wait = EDGE_RETRY_SECONDS[min(attempts, len(EDGE_RETRY_SECONDS)) - 1]
+        due = now + timedelta(seconds=wait)
+        if due - record.at > EDGE_GIVE_UP:
+            logger.error("Edge purge given up after %d attempts: %s", attempts, record.keys[:200])
+            due = None
+        PurgeRecord.objects.filter(pk=record.pk).update(edges_due=due, edge_attempts=attempts)
+    return False
+
+
+def send_due_edge_purges() -> int:
+    """One of SCHEDULED_JOBS: the edge purges that are due, sent together (oldest first);
+    how many there were."""
+    due = list(
+        PurgeRecord.objects.filter(edges_due__lte=timezone.now()).order_by("pk")[:EDGE_BATCH]
+    )
+    if due:
+        send_to_edges(due)
+    return len(due)
 
 
 def _purge_store(tags: set[str]) -> None:

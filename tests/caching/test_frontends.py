@@ -1,11 +1,17 @@
 """Edge purges after a publishing event: Cloudflare's purge-by-tag API as a small real
-HTTP server on loopback sees what Cloudflare would be sent."""
+HTTP server on loopback sees what Cloudflare would be sent; one it refuses waits in the
+outbox (the purge log) for the scheduler."""
 
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from shpalta.caching import purge
+from shpalta.caching.models import PurgeRecord
 
 from ..factories import make_article, make_tag
 
@@ -49,3 +55,84 @@ def test_publishing_purges_cloudflare_by_cache_tag_after_the_commit(cloudflare, 
     purged = {tag for call in cloudflare for tag in call["tags"]}
     assert {f"a{article.pk}", "stream-en", "front-en", f"tag-en-{tags[0].pk}"} <= purged
     assert {f"tag-en-{tag.pk}" for tag in tags} <= purged
+
+
+@pytest.fixture
+def flaky_cloudflare(settings):
+    """Cloudflare's API that answers 503 while `state["down"]` is set."""
+    state = {"down": False, "calls": []}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            status = 503 if state["down"] else 200
+            if not state["down"]:
+                state["calls"].append(body)
+            payload = json.dumps({"success": status == 200}).encode()
+            self.send_response(status)
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    settings.CLOUDFLARE_ZONE_ID = "zone-42"
+    settings.CLOUDFLARE_API_TOKEN = "token-1"
+    settings.CLOUDFLARE_API_URL = f"http://127.0.0.1:{server.server_port}/client/v4"
+    yield state
+    server.shutdown()
+
+
+def test_a_purge_the_edge_did_not_take_is_sent_again_by_the_scheduler(flaky_cloudflare, newsroom):
+    """A story taken down while the CDN's API is down leaves the edge when the API comes
+    back, not when its copy expires: the purge waits in the outbox (the purge log)."""
+    article = make_article(edition="en")
+    assert not PurgeRecord.objects.filter(edges_due__isnull=False).exists()  # all taken
+    flaky_cloudflare["down"] = True
+    article.unpublish()
+    waiting = PurgeRecord.objects.filter(edges_due__isnull=False)
+    assert waiting.count() >= 1
+    assert all(record.edge_attempts == 1 for record in waiting)
+    assert any(f"a{article.pk}" in record.keys.split() for record in waiting)
+    # The API is back; the scheduler sends what is due, once, all together.
+    flaky_cloudflare["down"] = False
+    assert purge.send_due_edge_purges() == 0  # not due yet: it waits after a failure
+    waiting.update(edges_due=timezone.now())
+    call_command("run_scheduler", "--once")
+    purged = {tag for call in flaky_cloudflare["calls"] for tag in call["tags"]}
+    assert f"a{article.pk}" in purged
+    assert not PurgeRecord.objects.filter(edges_due__isnull=False).exists()
+    flaky_cloudflare["calls"].clear()
+    assert purge.send_due_edge_purges() == 0
+    assert not flaky_cloudflare["calls"]
+
+
+def test_the_outbox_waits_longer_after_each_failure_and_gives_up_after_a_day(
+    flaky_cloudflare, newsroom, caplog
+):
+    flaky_cloudflare["down"] = True
+    now = timezone.now()
+    record = PurgeRecord.objects.create(keys="a1 stream-en", edges_due=now)
+    waits = []
+    for _ in range(5):
+        assert purge.send_due_edge_purges() == 1
+        record.refresh_from_db()
+        waits.append(round((record.edges_due - timezone.now()).total_seconds()))
+        PurgeRecord.objects.filter(pk=record.pk).update(edges_due=timezone.now())
+    assert waits == [5, 15, 60, 300, 300]
+    assert record.edge_attempts == 5
+    PurgeRecord.objects.filter(pk=record.pk).update(at=now - purge.EDGE_GIVE_UP)
+    assert purge.send_due_edge_purges() == 1
+    record.refresh_from_db()
+    assert record.edges_due is None
+    assert "Edge purge given up after 6 attempts" in caplog.text
+
+
+def test_without_edge_caches_nothing_waits(newsroom, settings):
+    settings.VARNISH_URLS, settings.CLOUDFLARE_ZONE_ID = [], ""
+    make_article(edition="en")
+    assert PurgeRecord.objects.exists()
+    assert not PurgeRecord.objects.filter(edges_due__isnull=False).exists()
