@@ -18,6 +18,14 @@ UPSTREAM_MESSAGES = [
         "(%(image_format)s)"
     ),
     gettext_noop("unknown number"),
+    # The breadcrumb of Wagtail's generic add view (live blogs' updates, newsletters).
+    gettext_noop("New: %(model_name)s"),
+    # Wagtail's generic index and edit views (live blogs' updates): Ukrainian lacks them.
+    gettext_noop("Save your changes before leaving"),
+    gettext_noop("There are no %(model_name)s to display."),
+    gettext_noop(
+        'There are no %(model_name)s to display. Why not <a href="%(add_url)s">add one</a>?'
+    ),
     # The Wagtail 8 editor's own words (its panels, checks, dialogs, schedule and autosave),
     # newer than its Ukrainian catalogue: tests/i18n/test_admin_language.py finds them.
     gettext_noop("- Select an option -"),
@@ -137,4 +145,6 @@ UPSTREAM_MESSAGES = [
 UPSTREAM_PLURALS = [
     ngettext_lazy("Delete 1 page", "Delete %(counter)s pages", "counter"),
     ngettext_lazy("Publish 1 page", "Publish %(counter)s pages", "counter"),
+    ngettext_lazy("There is %(counter)s match", "There are %(counter)s matches", "counter"),
+    ngettext_lazy("There is one matching page", "There are %(counter)s matching pages", "counter"),
 ]

@@ -97,6 +97,25 @@ def test_the_article_editor_shows_no_english_wagtail_message(client, editor, fil
     assert _english_left(language, pages) == []
 
 
+@pytest.mark.parametrize("language, new", [("uk", "Створення:"), ("ru", "Создание:")])
+def test_the_live_blog_updates_admin_shows_no_english_wagtail_message(
+    client, editor, language, new
+):
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = language
+    profile.save()
+    sign_in(client, editor)
+    pages = {}
+    for url in (reverse("live_entries:index"), reverse("live_entries:add")):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        pages[url] = shown_text(response.content.decode())
+    # The add view's breadcrumb ("New: …", too short for _english_left's probe).
+    assert new in pages[reverse("live_entries:add")]
+    assert "New:" not in pages[reverse("live_entries:add")]
+    assert _english_left(language, pages) == []
+
+
 def test_the_editor_scripts_speak_ukrainian(client, editor):
     sign_in(client, editor)
     catalogue = client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
