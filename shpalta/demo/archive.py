@@ -44,6 +44,7 @@ from shpalta.newsroom.models import (
     recount_days,
 )
 from shpalta.newsroom.models.article import StoryNumber
+from shpalta.newsroom.renditions import make_reader_renditions
 from shpalta.newsroom.services import ensure_newsroom_roles
 
 from . import texts
@@ -216,6 +217,8 @@ class _Taxonomy:
                     credit="Shpalta archive",
                 )
             )
+        for image in images:  # as Publish makes them for a story's main image
+            make_reader_renditions(image, [])
         self.images = [image.pk for image in images]
         self.sections = list(Section.objects.values_list("pk", flat=True))
         self.labels = list(Label.objects.values_list("pk", flat=True))

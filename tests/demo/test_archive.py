@@ -8,7 +8,8 @@ from django.db import connection
 from django.db.models import Count, Max, Min
 from django.utils import timezone
 
-from shpalta.newsroom.models import Article, ArticleAuthor, ArticleTag
+from shpalta.newsroom.models import Article, ArticleAuthor, ArticleTag, NewsImage
+from shpalta.newsroom.renditions import MAIN_IMAGE_SPECS
 from shpalta.newsroom.services import allocate_story_number
 
 from ..factories import make_article
@@ -38,6 +39,12 @@ def test_archive_spreads_articles_over_the_years_in_three_editions(client, newsr
     # Articles are written with their ids: the newsroom's next article still gets one.
     archived = Article.objects.aggregate(last=Max("pk"))["last"]
     assert make_article(edition="en").pk > archived
+    # Its pictures have what Publish makes: a first reader resizes none.
+    pictured = NewsImage.objects.filter(title__startswith="Archive picture")
+    assert pictured.exists()
+    for image in pictured:
+        made = set(image.renditions.values_list("filter_spec", flat=True))
+        assert set(MAIN_IMAGE_SPECS) <= made, image
     page = client.get(old.get_absolute_url())
     assert page.status_code == 200
     assert old.headline in page.content.decode()
