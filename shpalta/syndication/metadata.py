@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.templatetags.static import static
+from django.utils import timezone
+from django.utils.html import conditional_escape as escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -54,6 +56,86 @@ class PageHead:
     structured_data: list[dict] = field(default_factory=list)
     lite: str = ""  # the address of the page's lite version (reader.views.lite)
     lite_title: str = ""
+
+    def html(self) -> SafeString:
+        """The tags themselves, written out here rather than by a template: every reader
+        page has them, and a template of two dozen tags took ~0.3 ms a cold page."""
+        lines = []
+        if self.canonical:
+            lines.append(f'<link rel="canonical" href="{escape(self.canonical)}">')
+        lines += [
+            f'<link rel="alternate" hreflang="{escape(lang)}" href="{escape(url)}">'
+            for lang, url in self.alternates
+        ]
+        if self.lite:
+            lines.append(
+                f'<link rel="alternate" type="text/html" title="{escape(self.lite_title)}" '
+                f'href="{escape(self.lite)}">'
+            )
+        lines += [
+            f'<link rel="alternate" type="{escape(feed.mime_type)}" title="{escape(feed.title)}" '
+            f'href="{escape(feed.url)}">'
+            for feed in self.feeds
+        ]
+        publisher, title = escape(settings.PUBLISHER_NAME), escape(self.title)
+        description = escape(self.description)
+        lines.append(f'<meta name="robots" content="{escape(self.robots)}">')
+        if self.description:
+            lines.append(f'<meta name="description" content="{description}">')
+        lines += [
+            f'<meta property="og:site_name" content="{publisher}">',
+            f'<meta property="og:type" content="{escape(self.og_type)}">',
+            f'<meta property="og:title" content="{title or publisher}">',
+        ]
+        if self.canonical:
+            lines.append(f'<meta property="og:url" content="{escape(self.canonical)}">')
+        if self.description:
+            lines.append(f'<meta property="og:description" content="{description}">')
+        lines.append(f'<meta property="og:locale" content="{escape(self.og_locale)}">')
+        lines += [
+            f'<meta property="og:locale:alternate" content="{escape(locale)}">'
+            for locale in self.og_locale_alternates
+        ]
+        if self.image:
+            url, alt = escape(self.image.url), escape(self.image.alt)
+            lines += [
+                f'<meta property="og:image" content="{url}">',
+                f'<meta property="og:image:width" content="{self.image.width}">',
+                f'<meta property="og:image:height" content="{self.image.height}">',
+                f'<meta property="og:image:alt" content="{alt}">',
+                '<meta name="twitter:card" content="summary_large_image">',
+                f'<meta name="twitter:image" content="{url}">',
+                f'<meta name="twitter:image:alt" content="{alt}">',
+            ]
+        else:
+            lines.append('<meta name="twitter:card" content="summary">')
+        lines.append(f'<meta name="twitter:title" content="{title or publisher}">')
+        if self.description:
+            lines.append(f'<meta name="twitter:description" content="{description}">')
+        if self.article:
+            article = self.article
+            published = _iso(article.published_at)
+            lines += [
+                f'<meta property="article:published_time" content="{published}">',
+                '<meta property="article:modified_time" '
+                f'content="{_iso(article.updated_at) or published}">',
+                f'<meta property="article:section" content="{escape(article.section.name)}">',
+            ]
+            lines += [
+                f'<meta property="article:tag" content="{escape(tag.name)}">'
+                for tag in article.ordered_tags()
+            ]
+        lines += [
+            f'<script type="application/ld+json">{ld_json(data)}</script>'
+            for data in self.structured_data
+        ]
+        # Each tag on a line of its own, and an empty line after them (as the template had).
+        return mark_safe("".join(f"{line}\n" for line in lines) + "\n")  # noqa: S308
+
+
+def _iso(moment) -> str:
+    """A time as the template filter date:'c' wrote it: ISO 8601 in Kyiv's time."""
+    return timezone.localtime(moment).isoformat() if moment else ""
 
 
 def feed_links(title: str, rss_url: str, atom_url: str) -> list[FeedLink]:
