@@ -10,8 +10,9 @@ The purge log is the edge caches' outbox too: a purge is written there due, sent
 after the commit (a story reaches the edge within a second), and one the edges did not
 take (Varnish restarting, Cloudflare's API down) stays due: the scheduler sends it again
 (`send_due_edge_purges`, one of SCHEDULED_JOBS), waiting longer after each failure, for
-up to EDGE_GIVE_UP. A taken-down story thus leaves the edge when it comes back, not at
-the end of the edge's TTL."""
+up to EDGE_GIVE_UP: a taken-down story leaves the edge when it comes back, not at the
+end of the edge's TTL. While one is due after a failure, new purges wait for the
+scheduler too: an edge that is down does not make every Publish wait for its timeout."""
 
 import logging
 import time
@@ -53,10 +54,16 @@ def purge(tags: set[str]) -> None:
         global last_purge_ns
         last_purge_ns = time.time_ns()
         _purge_store(tags)
-        if edges:
+        if edges and not _edges_failing():
             send_to_edges([record])
 
     transaction.on_commit(after_commit)
+
+
+def _edges_failing() -> bool:
+    """Whether an edge refused a purge that is still due: then a new purge waits for the
+    scheduler with it, rather than the newsroom's request waiting for a timeout."""
+    return PurgeRecord.objects.filter(edges_due__isnull=False, edge_attempts__gt=0).exists()
 
 
 def send_to_edges(records: list[PurgeRecord]) -> bool:
