@@ -7,8 +7,6 @@ import logging
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from wagtail.images.models import SourceImageIOError
-
 if TYPE_CHECKING:
     from .models import NewsImage
 
@@ -36,12 +34,13 @@ def make_reader_renditions(main: NewsImage | None, in_text: Iterable[NewsImage])
     """Make the renditions readers will be shown of a story's images (one query when they
     exist), so that the first reader after publishing (on big news, hundreds at once)
     does not resize photographs. Called before the publishing transaction: no write lock
-    is held while an image is resized. An image whose file cannot be read is left to the
-    page (Wagtail's template tag shows its placeholder then) and logged."""
+    is held while an image is resized. An image that cannot be read or resized (its file
+    lost, a format Pillow refuses) is logged and left to the page (Wagtail's template tag
+    shows its placeholder then): a story is never kept from going live by a picture."""
     wanted = [(main, MAIN_IMAGE_SPECS)] if main is not None else []
     wanted += [(image, TEXT_IMAGE_SPECS) for image in in_text if image is not None]
     for image, specs in wanted:
         try:
             image.get_renditions(*specs)
-        except SourceImageIOError:
+        except (OSError, ValueError):  # SourceImageIOError, Willow's and Pillow's errors
             logger.warning("Image %s: its file cannot be read; no renditions made", image.pk)

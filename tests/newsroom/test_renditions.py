@@ -7,6 +7,7 @@ template that shows a spec the newsroom does not make fails here."""
 import logging
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from shpalta.newsroom.models import NewsRendition
@@ -83,11 +84,15 @@ def test_a_live_blog_update_is_saved_with_its_images_renditions(
     assert NewsRendition.objects.count() == before
 
 
-def test_an_image_whose_file_is_lost_does_not_stop_publishing(newsroom, caplog):
-    lost = make_image("Втрачене фото")
-    lost.file.storage.delete(lost.file.name)
+@pytest.mark.parametrize("harm", ["lost", "garbled"])
+def test_an_image_that_cannot_be_read_does_not_stop_publishing(newsroom, caplog, harm):
+    broken = make_image("Пошкоджене фото")
+    storage, name = broken.file.storage, broken.file.name
+    storage.delete(name)
+    if harm == "garbled":
+        storage.save(name, ContentFile(b"not a picture at all" * 50))
     with caplog.at_level(logging.WARNING, logger="shpalta.newsroom.renditions"):
-        article = make_article(main_image=lost)
+        article = make_article(main_image=broken)
     assert article.live
-    assert made(lost) == set()
-    assert f"Image {lost.pk}: its file cannot be read" in caplog.text
+    assert made(broken) == set()
+    assert f"Image {broken.pk}: its file cannot be read" in caplog.text
