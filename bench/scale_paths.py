@@ -47,7 +47,13 @@ for article in articles:
 authors = list(Author.objects.order_by("?").values_list("slug", flat=True)[:SAMPLE])
 sections = list(Section.objects.values_list("slug", flat=True))
 today = kyiv_today()
-days = [today - timedelta(days=rng.randint(1, 365 * 19)) for _ in range(SAMPLE)]
+# Past days within the archive (nineteen years back at most: the twenty-year archives'
+# sample as before; a denser archive of a few weeks, its own days).
+first = Article.objects.aggregate(first=Min("published_at"))["first"]
+span = (today - kyiv_time(first).date()).days if first else 2
+days = [
+    today - timedelta(days=rng.randint(1, max(1, min(365 * 19, span - 1)))) for _ in range(SAMPLE)
+]
 codes = [edition.code for edition in EDITIONS]
 paths = {
     "article": [article.get_absolute_url() for article in articles],
