@@ -5,6 +5,8 @@ import functools
 from dataclasses import dataclass
 
 from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 
 from shpalta.caching.local import KeptInProcess
 
@@ -26,6 +28,18 @@ _slots = KeptInProcess(_read_slots)
 def slots_for(request: HttpRequest) -> dict[str, AdSlot]:
     """The edition's shown slots by placement."""
     return _slots.get().get(request.edition.code, {})
+
+
+def slot_html(request: HttpRequest | None, placement: str, article=None) -> SafeString:
+    """The edition's creative for a placement in its reserved space (`ads/slot.html`), or
+    nothing: no slot there, no edition, or an article whose ads are switched off (most
+    placements of most pages are empty, and render no template)."""
+    if request is None or not hasattr(request, "edition") or (article and not article.ads_enabled):
+        return mark_safe("")
+    slot = slots_for(request).get(placement)
+    if slot is None:
+        return mark_safe("")
+    return render_to_string("ads/slot.html", {"slot": slot})
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 # What readers are shown of a story's images. The main image: the article page's and the
-# feeds' and API's enclosure (ENCLOSURE_SPEC, the {% image %} of article_body.html), the
+# feeds' and API's enclosure (ENCLOSURE_SPEC, reader.body's <img>), the
 # social crop and Google's three structured-data crops (syndication.metadata). An image
 # in the text: newsroom/blocks/image.html's. A template that shows another spec must be
 # named here: tests/newsroom/test_renditions.py reads every reader view of a story after

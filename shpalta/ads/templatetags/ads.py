@@ -2,18 +2,14 @@
 
 from django import template
 
-from ..selectors import slots_for
+from ..selectors import slot_html, slots_for
 
 register = template.Library()
 
 
-@register.inclusion_tag("ads/slot.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def ad_slot(context, placement: str):
-    request = context.get("request")
-    article = context.get("article")
-    if request is None or not hasattr(request, "edition") or (article and not article.ads_enabled):
-        return {"slot": None}
-    return {"slot": slots_for(request).get(placement)}
+    return slot_html(context.get("request"), placement, context.get("article"))
 
 
 @register.simple_tag(takes_context=True)
