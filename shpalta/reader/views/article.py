@@ -27,7 +27,6 @@ from .common import (
     edition_switch,
     front_page_links,
     headlines,
-    live_in_edition,
     recent_news,
     shell_fragment,
 )
@@ -161,8 +160,7 @@ def top_cards(request: HttpRequest) -> list[tuple[int, SafeString]]:
     code = request.edition.code
 
     def render():
-        live = live_in_edition(request).for_listing().newest_first()
-        chosen = choose_top_stories(request, live, limit=TOP_STORIES + 1)
+        chosen = choose_top_stories(request, limit=TOP_STORIES + 1)
         cards = [
             [story.pk, render_to_string("reader/includes/card.html", {"story": story})]
             for story in chosen

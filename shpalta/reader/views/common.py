@@ -194,19 +194,30 @@ def render_page(
     return HttpResponse(assembly.assemble(shell, parts), status=status)
 
 
+# The edition's newest stories, compiled once (the recent-news column is rendered anew
+# each time a story goes live).
+_newest = Prepared(
+    lambda code: (
+        Article.objects.live().in_edition(code).newest_first().values_list("pk")[:RECENT_NEWS]
+    )
+)
+
+
 def recent_news(request: HttpRequest):
-    """The recent-news column's fragment: its key and how to render it."""
+    """The recent-news column's fragment: its key and how to render it. Its lines are
+    the kept lines of today's lists (headlines()): after a story goes live, only its
+    own line is new."""
     code = request.edition.code
 
     today = kyiv_today()
 
     def render():
-        recent = list(live_in_edition(request).for_lines().newest_first()[:RECENT_NEWS])
+        recent = [pk for (pk,) in _newest(code)]
         html = render_to_string(
             "reader/includes/recent_news.html",
-            {"recent_news": [headline_line(article, today) for article in recent]},
+            {"recent_news": headlines(request, recent, today)},
             request=request,
         )
-        return html, {keys.ALL, keys.stream(code), *keys.articles(a.pk for a in recent)}
+        return html, {keys.ALL, keys.stream(code), *keys.articles(recent)}
 
     return keys.recent_news_fragment(code, today), render

@@ -15,6 +15,7 @@ from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_fragment
 from shpalta.editions.dates import kyiv_today
 from shpalta.newsroom.models import Article, Kind, Section, TopStory
+from shpalta.newsroom.models.article import Prepared, lines_by_id
 from shpalta.syndication.metadata import organization, page_head
 
 from ..lines import headline_line
@@ -27,7 +28,7 @@ SECTION_BLOCK_WINDOW = timedelta(days=7)
 
 def front_page(request: HttpRequest) -> HttpResponse:
     live = live_in_edition(request).newest_first()
-    top = choose_top_stories(request, live.for_listing())
+    top = choose_top_stories(request)
     stream = live.exclude(pk__in=[article.pk for article in top])[:PER_PAGE]
     links = front_page_links()
     code = request.edition.code
@@ -49,18 +50,43 @@ def front_page(request: HttpRequest) -> HttpResponse:
     )
 
 
-def choose_top_stories(request: HttpRequest, live, limit: int = TOP_STORIES) -> list[Article]:
-    """The editors' choice in their order, then the latest long reads up to `limit`."""
-    chosen_ids = list(
-        TopStory.objects.filter(front_page__locale__language_code=request.edition.code)
+# The editors' choice (its stories live in the edition), and the latest long reads but
+# those: compiled once (the article page's top stories and the front pages run them).
+_chosen = Prepared(
+    lambda code: (
+        TopStory.objects.filter(
+            front_page__locale__language_code=code,
+            article__in=Article.objects.live().in_edition(code),
+        )
         .order_by("sort_order")
-        .values_list("article_id", flat=True)
+        .values_list("article_id")
     )
-    chosen = {article.pk: article for article in live.filter(pk__in=chosen_ids)}
-    top = [chosen[pk] for pk in chosen_ids if pk in chosen][:limit]
+)
+_long_reads = Prepared(
+    lambda code, *leave_out: (
+        Article.objects.live()
+        .in_edition(code)
+        .exclude(kind=Kind.NEWS)
+        .exclude(pk__in=leave_out)
+        .newest_first()
+        .values_list("pk")[: TOP_STORIES + 1]
+    )
+)
+
+
+def choose_top_stories(request: HttpRequest, limit: int = TOP_STORIES) -> list[Article]:
+    """The editors' choice in their order, then the latest long reads up to `limit` (at
+    most TOP_STORIES + 1: the article page's, which leaves the article's own out), as
+    lines_by_id() reads them (no text)."""
+    if limit > TOP_STORIES + 1:
+        raise ValueError(f"choose_top_stories() chooses at most {TOP_STORIES + 1} stories")
+    code = request.edition.code
+    chosen = [pk for (pk,) in _chosen(code)]
+    top = chosen[:limit]
     if len(top) < limit:
-        top += list(live.exclude(kind=Kind.NEWS).exclude(pk__in=chosen)[: limit - len(top)])
-    return top
+        top += [pk for (pk,) in _long_reads(code, *chosen)][: limit - len(top)]
+    stories = lines_by_id(top)
+    return [stories[pk] for pk in top if pk in stories]
 
 
 def _section_blocks(request: HttpRequest):

@@ -106,7 +106,7 @@ def _render(request: HttpRequest, template: str, context: dict, status: int = 20
 def lite_front(request: HttpRequest) -> HttpResponse:
     code = request.edition.code
     live = live_in_edition(request).newest_first().for_listing()
-    top = choose_top_stories(request, live)
+    top = choose_top_stories(request)
     latest = list(live.exclude(pk__in=[article.pk for article in top])[:FRONT_ITEMS])
     cache_tags.add(request, keys.front(code), keys.top(code), keys.stream(code))
     cache_tags.add_articles(request, [*top, *latest])
