@@ -1,7 +1,8 @@
 """The article's own text as its page shows it (headline, byline, main image, lead, blocks,
 corrections, tags), written out here rather than by a template: every cold article page
 renders it, and the template's two dozen tags and filters were the largest part of the
-page's template time. The blocks keep their templates (newsroom/blocks), and so do the
+page's template time. (Each gettext() call stands outside f-strings: makemessages
+does not read inside them.) The blocks keep their templates (newsroom/blocks), and so do the
 rare parts: a live blog's updates, corrections, an ad slot that has a creative."""
 
 from django.template.loader import render_to_string
@@ -44,10 +45,12 @@ def article_body(context: dict) -> SafeString:
     ]
     if article.updated_at:
         updated = _time(article.updated_at, language)
-        html.append(f'<span class="updated">{escape(_("Updated"))} {updated}</span>')
+        said = escape(_("Updated"))
+        html.append(f'<span class="updated">{said} {updated}</span>')
     html.append("\n      ")
     if corrections:
-        html.append(f'<a class="corrected" href="#corrections">{escape(_("Corrected"))}</a>')
+        said = escape(_("Corrected"))
+        html.append(f'<a class="corrected" href="#corrections">{said}</a>')
     html.append("\n    </p>\n  </header>\n  ")
     if article.main_image:
         html.append(_main_image(article))
@@ -65,11 +68,12 @@ def article_body(context: dict) -> SafeString:
         html.append(
             render_to_string("reader/includes/corrections.html", {"corrections": corrections})
         )
+    support = escape(_("Support us or become our patron!"))
     html += [
         "\n  ",
         slot_html(request, "after_body", article),
         f'\n  <p class="support-cta"><a href="{escape(address("reader:support"))}">'
-        f"{escape(_('Support us or become our patron!'))}</a></p>\n  ",
+        f"{support}</a></p>\n  ",
     ]
     if tags:
         links = " · ".join(
@@ -95,11 +99,8 @@ def _main_image(article: Article) -> str:
     image = article.main_image
     rendition = get_rendition_or_not_found(image, ENCLOSURE_SPEC)
     alt = article.main_image_caption or image.title
-    credit = (
-        f' <span class="credit">{escape(_("Photo"))}: {escape(image.credit)}</span>'
-        if image.credit
-        else ""
-    )
+    photo = escape(_("Photo"))
+    credit = f' <span class="credit">{photo}: {escape(image.credit)}</span>' if image.credit else ""
     return (
         '\n    <figure class="main-image">\n      '
         f"{rendition.img_tag({'loading': 'eager', 'alt': alt})}\n      "
