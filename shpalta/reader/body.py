@@ -21,6 +21,11 @@ from shpalta.newsroom.models import Article, Kind
 from shpalta.newsroom.renditions import ENCLOSURE_SPEC
 
 
+def article_title(article: Article) -> SafeString:
+    """The page's <title>."""
+    return mark_safe(f"{escape(article.headline)} | Shpalta")  # noqa: S308  (escaped)
+
+
 def article_body(context: dict) -> SafeString:
     """The <article> element of `context["article"]`; `context` is the page's (request,
     the live blog's updates address and poll interval), and its blocks render with it."""

@@ -1,12 +1,18 @@
-"""{% article_body %}: the article's own text (reader.body), in its page and its preview."""
+"""{% article_title %}, {% article_body %}: the article's title and own text (reader.body),
+for its preview (the reader's view writes its page's parts without a template)."""
 
 from django import template
 
-from shpalta.reader.body import article_body as render_body
+from shpalta.reader import body
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
+def article_title(context):
+    return body.article_title(context["article"])
+
+
+@register.simple_tag(takes_context=True)
 def article_body(context):
-    return render_body(context.flatten())
+    return body.article_body(context.flatten())

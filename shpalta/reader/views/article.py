@@ -21,6 +21,7 @@ from shpalta.syndication.links import absolute
 from shpalta.syndication.metadata import describe_article, page_head
 
 from .. import assembly
+from ..body import article_body, article_title
 from .common import (
     article_editions,
     background_links,
@@ -113,15 +114,24 @@ def _article_parts(request: HttpRequest, article: Article) -> tuple[str, set[str
     head.lite = absolute(lite_address(article.get_absolute_url()))
     head.lite_title = _("Lite edition")
     context = {
+        "request": request,
         "article": article,
-        "head": head,
-        "edition_switch": edition_switch(request, {**front_page_links(), **editions}),
-        "more_html": assembly.SLOT,
-        "recent_news_html": assembly.SLOT,
         "updates_url": live_updates_address(article.get_absolute_url()),
         "live_poll_seconds": settings.LIVE_POLL_SECONDS,
     }
-    html = assembly.SLOT.join(assembly.render_parts(request, "reader/article.html", context))
+    switch = {"edition_switch": edition_switch(request, {**front_page_links(), **editions})}
+    # reader/assembly.PARTS, written here rather than by article.html through slots.html
+    # (the template engine's work on a cold page was as much as the text's): the blocks
+    # under the text and the recent-news column are slot marks, filled from their own
+    # fragments.
+    parts = [
+        article_title(article),
+        head.html(),
+        render_to_string("reader/includes/edition_switch.html", switch),
+        "\n" + article_body(context) + assembly.SLOT,
+        assembly.SLOT,
+    ]
+    html = assembly.SLOT.join(parts)
     return html, {keys.ALL, *keys.articles([article.pk, *background_links(article)])}
 
 
