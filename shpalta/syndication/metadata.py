@@ -146,8 +146,9 @@ def feed_links(title: str, rss_url: str, atom_url: str) -> list[FeedLink]:
 
 
 def edition_feeds() -> list[FeedLink]:
+    latest = _("Latest news")
     return feed_links(
-        f"{settings.PUBLISHER_NAME}: {_('Latest news')}",
+        f"{settings.PUBLISHER_NAME}: {latest}",
         address("feeds:edition_rss"),
         address("feeds:edition_atom"),
     )
