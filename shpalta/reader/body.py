@@ -92,6 +92,33 @@ def article_body(context: dict) -> SafeString:
     return mark_safe("".join(html))  # noqa: S308  (each part escaped above)
 
 
+def article_more(related_tag, related_lines: list, top_cards: list) -> SafeString:
+    """The blocks under the text: more on the article's first tag (its kept lines), the
+    link to All News, the edition's top stories (kept cards); the editors' preview has
+    neither list."""
+    html = []
+    if related_lines:
+        tag_link = escape(address("reader:tag", related_tag.slug))
+        html.append(
+            '\n<section class="related" aria-labelledby="related-title">\n  '
+            f'<h2 id="related-title"><a href="{tag_link}">{escape(related_tag.name)}</a></h2>'
+            f'\n  <ul class="news-list">{"".join(related_lines)}</ul>\n</section>\n'
+        )
+    all_news = escape(_("All News"))
+    html.append(
+        f'\n<p class="all-news"><a href="{escape(address("reader:all_news"))}">'
+        f"{all_news} →</a></p>\n"
+    )
+    if top_cards:
+        top = escape(_("Top stories"))
+        html.append(
+            '\n<section class="more-headlines" aria-labelledby="more-title">\n  '
+            f'<h2 id="more-title">{top}</h2>\n  <ul class="cards">{"".join(top_cards)}</ul>'
+            "\n</section>\n"
+        )
+    return mark_safe("".join(html))  # noqa: S308  (escaped; the lines and cards are ours)
+
+
 def _time(moment, language: str) -> str:
     """A dateline in <time>; empty in the preview of a story not published yet."""
     if moment is None:

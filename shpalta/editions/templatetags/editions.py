@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from shpalta.editions import addresses
 from shpalta.editions.dates import dateline as format_dateline
 from shpalta.editions.dates import day_heading, time_in_list
+from shpalta.editions.switch import switch_html
 
 register = template.Library()
 
@@ -32,3 +33,9 @@ def kyiv_when(moment: datetime | None, today: date | None) -> str:
 def address(name: str, *args) -> str:
     """`{% url name arg … %}` kept once found (shpalta.editions.addresses)."""
     return addresses.address(name, *args)
+
+
+@register.simple_tag(takes_context=True)
+def edition_switch(context) -> str:
+    """The page in each edition (`edition_switch` of the context: shpalta.editions.switch)."""
+    return switch_html(context.get("edition_switch") or [])

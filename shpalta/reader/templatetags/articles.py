@@ -1,5 +1,6 @@
-"""{% article_title %}, {% article_body %}: the article's title and own text (reader.body),
-for its preview (the reader's view writes its page's parts without a template)."""
+"""{% article_title %}, {% article_body %}, {% article_more %}: the article's title, own
+text and the blocks under it (reader.body), for its preview (the reader's view writes its
+page's parts without a template)."""
 
 from django import template
 
@@ -16,3 +17,10 @@ def article_title(context):
 @register.simple_tag(takes_context=True)
 def article_body(context):
     return body.article_body(context.flatten())
+
+
+@register.simple_tag(takes_context=True)
+def article_more(context):
+    return body.article_more(
+        context.get("related_tag"), context.get("related_lines"), context.get("top_cards")
+    )

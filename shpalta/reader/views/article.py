@@ -15,13 +15,14 @@ from django.utils.translation import gettext as _
 from shpalta.caching import keys
 from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_fragment, cached_fragments
+from shpalta.editions.switch import switch_html
 from shpalta.newsroom.models import Article, Kind
 from shpalta.newsroom.models.article import Prepared, live_story
 from shpalta.syndication.links import absolute
 from shpalta.syndication.metadata import describe_article, page_head
 
 from .. import assembly
-from ..body import article_body, article_title
+from ..body import article_body, article_more, article_title
 from .common import (
     article_editions,
     background_links,
@@ -119,7 +120,6 @@ def _article_parts(request: HttpRequest, article: Article) -> tuple[str, set[str
         "updates_url": live_updates_address(article.get_absolute_url()),
         "live_poll_seconds": settings.LIVE_POLL_SECONDS,
     }
-    switch = {"edition_switch": edition_switch(request, {**front_page_links(), **editions})}
     # reader/assembly.PARTS, written here rather than by article.html through slots.html
     # (the template engine's work on a cold page was as much as the text's): the blocks
     # under the text and the recent-news column are slot marks, filled from their own
@@ -127,7 +127,7 @@ def _article_parts(request: HttpRequest, article: Article) -> tuple[str, set[str
     parts = [
         article_title(article),
         head.html(),
-        render_to_string("reader/includes/edition_switch.html", switch),
+        switch_html(edition_switch(request, {**front_page_links(), **editions})),
         "\n" + article_body(context) + assembly.SLOT,
         assembly.SLOT,
     ]
@@ -148,15 +148,7 @@ def _article_more(request: HttpRequest, article: Article) -> tuple[str, set[str]
         related_lines = headlines(request, related)
     cards = top_cards(request)
     top = [(pk, card) for pk, card in cards if pk != article.pk][:TOP_STORIES]
-    html = render_to_string(
-        "reader/includes/article_more.html",
-        {
-            "related_tag": related_tag,
-            "related_lines": related_lines,
-            "top_cards": [card for _, card in top],
-        },
-        request=request,
-    )
+    html = article_more(related_tag, related_lines, [card for _, card in top])
     shown = {keys.ALL, keys.top(code), *keys.articles([*related, *(pk for pk, _ in top)])}
     if related_tag:
         shown.add(keys.tag(code, related_tag.pk))
