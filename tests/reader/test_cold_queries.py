@@ -8,13 +8,15 @@ time them cold)."""
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.images.models import Filter
 from wagtail.models import Locale
 
 from shpalta.caching.local import forget_all
 from shpalta.caching.pages import store
-from shpalta.newsroom.models import Correction, Label
+from shpalta.newsroom.models import Article, Correction, Label
 from shpalta.newsroom.models.images import NewsImage, NewsRendition
 
 from ..factories import make_article, make_author, make_image, make_section, make_tag
@@ -126,3 +128,32 @@ def test_a_page_read_cold_writes_no_rendition_it_read_back_to_the_cache(page, ar
         )
     ]
     assert written == []
+
+
+# The first words of the queries of an article's labels and corrections (for_page).
+RELATION_QUERIES = {
+    "labels": 'SELECT "newsroom_article_labels"."article_id"',
+    "corrections": 'SELECT "newsroom_correction"."article_id"',
+}
+
+
+def test_an_article_without_labels_or_corrections_is_read_without_asking_for_them(archive, client):
+    """Its row says it has none (most stories have neither), so their queries are left
+    out; a story that has them still asks."""
+    plain = make_article(edition="en", headline="A story with neither")
+    both = Article.objects.get(locale__language_code="en", story_number=archive["story"])
+    asked = {}
+    for name, article in (("plain", plain), ("both", both)):
+        store().clear()
+        forget_all()
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(article.get_absolute_url()).content.decode()
+        asked[name] = {
+            relation
+            for relation, start in RELATION_QUERIES.items()
+            for query in queries.captured_queries
+            # Its own (the lines of the lists beside it read their labels together).
+            if query["sql"].startswith(start) and f"IN ({article.pk})" in query["sql"]
+        }
+        assert ('id="corrections"' in html) == (name == "both"), name
+    assert asked == {"plain": set(), "both": {"labels", "corrections"}}
