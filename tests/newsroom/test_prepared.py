@@ -9,7 +9,7 @@ from django.utils import timezone
 from shpalta.newsroom.models import Article, Correction, Label, Tag
 from shpalta.newsroom.models.article import Prepared, lines_by_id, live_story
 
-from ..factories import make_article, make_author, make_tag
+from ..factories import make_article, make_author, make_image, make_tag
 
 pytestmark = pytest.mark.django_db
 
@@ -87,6 +87,50 @@ def test_an_article_read_for_its_page_shows_what_its_relations_hold(
         assert page.section.name_uk == section.name_uk
     assert list(page.body.raw_data) == list(plain.body.raw_data)
     assert page.headline == plain.headline
+
+
+def _as_made(thing) -> dict:
+    """What an object from a row holds: its fields' values (the text's blocks as given),
+    which it was not given, and its state."""
+    deferred = thing.get_deferred_fields()
+    fields = {
+        field.attname: getattr(thing, field.attname)
+        for field in type(thing)._meta.concrete_fields
+        if field.attname not in deferred
+    }
+    if isinstance(thing, Article) and "body" not in deferred:
+        fields["body"] = (type(thing.body).__name__, list(thing.body.raw_data))
+    return {
+        **fields,
+        "deferred": deferred,
+        "state": (thing._state.adding, thing._state.db),
+    }
+
+
+def test_rows_are_made_into_the_objects_the_orm_makes(newsroom):
+    """Articles and what they join are made without Model.__init__ (article.made()); they
+    hold what the ORM's own objects hold, and save as those do."""
+    story = make_article(
+        edition="en",
+        tags=[make_tag("drones", en="drones")],
+        body=[{"type": "paragraph", "value": "<p>Text.</p>"}],
+        main_image=make_image(),
+        summary="A summary.",
+    )
+    orm = Article.objects.select_related("locale", "section", "main_image").get(pk=story.pk)
+    page = Article.objects.for_page(story.pk)
+    assert _as_made(page) == _as_made(orm)
+    assert _as_made(page.section) == _as_made(orm.section)
+    assert _as_made(page.locale) == _as_made(orm.locale)
+    assert _as_made(page.main_image) == _as_made(orm.main_image)  # from_db(): post_init
+    assert _as_made(page.ordered_tags()[0]) == _as_made(orm.ordered_tags()[0])
+    line = lines_by_id([story.pk])[story.pk]
+    lines_orm = Article.objects.defer("body", "lead").select_related("locale").get(pk=story.pk)
+    assert _as_made(line) == _as_made(lines_orm)
+    assert line.get_deferred_fields() == {"body", "lead"}
+    page.headline = "Saved from a made object"
+    page.save(update_fields=["headline"])
+    assert Article.objects.get(pk=story.pk).headline == "Saved from a made object"
 
 
 def test_an_article_that_is_not_there_is_not_read_for_a_page(newsroom):

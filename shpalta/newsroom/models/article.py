@@ -4,11 +4,16 @@ locking, workflow, preview and translation."""
 import html
 from datetime import datetime
 from functools import cache
+from inspect import getattr_static
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import connection, models
 from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models.base import ModelState
+from django.db.models.fields.related_descriptors import ForeignKeyDeferredAttribute
 from django.db.models.functions import Now
+from django.db.models.query_utils import DeferredAttribute
+from django.db.models.signals import post_init, pre_init
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
@@ -236,7 +241,7 @@ def _read_relations(db: str, articles: dict[int, "Article"], names: tuple[str, .
         model, columns, read = _relation_of(name)
         for start in range(0, len(ids), len(_MARKS)):
             for article_id, *values in read("", *ids[start : start + len(_MARKS)]):
-                articles[article_id]._relations[name].append(model.from_db(db, columns, values))
+                articles[article_id]._relations[name].append(made(model, db, columns, values))
 
 
 @cache
@@ -289,6 +294,47 @@ def _names(parts) -> list[str]:
     ]
 
 
+@cache
+def _own_setters(model: type[models.Model]) -> tuple[str, ...] | None:
+    """The columns of `model` whose field sets its value through a setter of its own (a
+    StreamField's makes a StreamValue), or None when made() must leave `model` to
+    from_db(): it has an __init__ of its own other than ClusterableModel's (which reads
+    only keywords), or something listens for its pre_init or post_init (an image's
+    dimensions). Asked once per model, after the apps have connected their signals."""
+    inits = {c for c in model.__mro__ if "__init__" in c.__dict__}
+    if inits - {ClusterableModel, models.Model, object}:
+        return None
+    if pre_init.has_listeners(model) or post_init.has_listeners(model):
+        return None
+    plain = (DeferredAttribute, ForeignKeyDeferredAttribute)
+    return tuple(
+        field.attname
+        for field in model._meta.concrete_fields
+        if type(getattr_static(model, field.attname)) not in plain
+    )
+
+
+def made(model: type[models.Model], db: str, columns: list[str], values) -> models.Model:
+    """The object model.from_db(db, columns, values) gives (the columns not given
+    deferred), made without running Model.__init__ where that would only set the values:
+    a cold article page makes about fifty objects, a full render a hundred and fifty, and
+    __init__ (a signal sent twice, a setattr per field, ClusterableModel's look at its
+    child relations) cost more than the rows' reading."""
+    setters = _own_setters(model)
+    if setters is None:
+        return model.from_db(db, columns, values)
+    new = model.__new__(model)
+    state = new._state = ModelState()
+    state.adding = False
+    state.db = db
+    given = new.__dict__
+    given.update(zip(columns, values, strict=True))
+    for column in setters:
+        if column in given:
+            setattr(new, column, given.pop(column))
+    return new
+
+
 def _made(db: str, parts, row) -> "Article":
     """An article and its joined objects from a row of a joined read, the way
     select_related() makes them (None where a nullable one is not set)."""
@@ -296,10 +342,10 @@ def _made(db: str, parts, row) -> "Article":
     for model, name, columns in parts:
         values, at = row[at : at + len(columns)], at + len(columns)
         if name is None:
-            article = model.from_db(db, columns, values)
+            article = made(model, db, columns, values)
             continue
         key = values[columns.index(model._meta.pk.attname)]
-        joined = None if key is None else model.from_db(db, columns, values)
+        joined = None if key is None else made(model, db, columns, values)
         Article._meta.get_field(name).set_cached_value(article, joined)
     return article
 
@@ -407,7 +453,7 @@ class ArticleQuerySet(models.QuerySet):
         """The article as its page shows it: its row with its edition, section and main
         image, and its authors, tags, labels and corrections, by one Prepared query each
         (cheaper than building and compiling querysets; labels and corrections only when
-        the row says there are any), made into objects with from_db(); with
+        the row says there are any), made into objects as from_db() would (made()); with
         `renditions`, its main image's renditions too. Article.DoesNotExist
         when there is no such article."""
         article, none = _page_row(self.db, pk)
