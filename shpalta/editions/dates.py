@@ -20,6 +20,12 @@ def kyiv_time(moment: datetime) -> datetime:
     return moment.astimezone(KYIV)
 
 
+def kyiv_iso(moment: datetime | None) -> str:
+    """A time in ISO 8601 at Kyiv's offset ("" for none): a page's <time datetime>, its
+    structured data and meta tags, feeds, sitemaps and the API."""
+    return moment.astimezone(KYIV).isoformat() if moment else ""
+
+
 def kyiv_today() -> date:
     """Today in Kyiv: the day All News shows, the last day and month the archive and its
     sitemaps have."""

@@ -6,7 +6,6 @@ does not read inside them.) The blocks keep their templates (newsroom/blocks), a
 rare parts: a live blog's updates, corrections, an ad slot that has a creative."""
 
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.html import conditional_escape as escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -16,7 +15,7 @@ from wagtail.rich_text import expand_db_html
 
 from shpalta.ads.selectors import slot_html
 from shpalta.editions.addresses import address
-from shpalta.editions.dates import dateline
+from shpalta.editions.dates import dateline, kyiv_iso
 from shpalta.newsroom.models import Article, Kind
 from shpalta.newsroom.renditions import ENCLOSURE_SPEC
 
@@ -123,8 +122,7 @@ def _time(moment, language: str) -> str:
     """A dateline in <time>; empty in the preview of a story not published yet."""
     if moment is None:
         return '<time datetime=""></time>'
-    iso = timezone.localtime(moment).isoformat()
-    return f'<time datetime="{iso}">{escape(dateline(moment, language))}</time>'
+    return f'<time datetime="{kyiv_iso(moment)}">{escape(dateline(moment, language))}</time>'
 
 
 def _main_image(article: Article) -> str:

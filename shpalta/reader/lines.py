@@ -13,7 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from shpalta.editions.dates import kyiv_time, time_in_list
+from shpalta.editions.dates import kyiv_iso, time_in_list
 from shpalta.newsroom.models import Article
 
 
@@ -32,7 +32,7 @@ def headline_line(article: Article, day: date | None) -> SafeString:
         marks_after = format_html(
             '<span class="live-latest"> · {} <time datetime="{}">{}</time></span>',
             _("updated"),
-            kyiv_time(latest).isoformat(),
+            kyiv_iso(latest),
             time_in_list(latest, day, language),
         )
     else:
@@ -45,7 +45,7 @@ def headline_line(article: Article, day: date | None) -> SafeString:
     return format_html(
         '<li{}>\n  <time datetime="{}">{}</time>\n  {}<a href="{}">{}</a>{}{}\n</li>\n',
         mark_safe(' class="urgent"') if article.is_urgent else "",
-        kyiv_time(article.published_at).isoformat(),
+        kyiv_iso(article.published_at),
         time_in_list(article.published_at, day, language),
         marks,
         article.get_absolute_url(),

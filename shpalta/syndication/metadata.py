@@ -11,14 +11,13 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.templatetags.static import static
-from django.utils import timezone
 from django.utils.html import conditional_escape as escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from shpalta.editions.addresses import address
-from shpalta.editions.dates import kyiv_time
+from shpalta.editions.dates import kyiv_iso
 from shpalta.editions.registry import DEFAULT_EDITION, EDITIONS
 from shpalta.newsroom.models import Article
 from shpalta.newsroom.renditions import SOCIAL_IMAGE_SPEC, STRUCTURED_IMAGE_SPECS
@@ -114,11 +113,11 @@ class PageHead:
             lines.append(f'<meta name="twitter:description" content="{description}">')
         if self.article:
             article = self.article
-            published = _iso(article.published_at)
+            published = kyiv_iso(article.published_at)
             lines += [
                 f'<meta property="article:published_time" content="{published}">',
                 '<meta property="article:modified_time" '
-                f'content="{_iso(article.updated_at) or published}">',
+                f'content="{kyiv_iso(article.updated_at) or published}">',
                 f'<meta property="article:section" content="{escape(article.section.name)}">',
             ]
             lines += [
@@ -131,11 +130,6 @@ class PageHead:
         ]
         # Each tag on a line of its own, and an empty line after them (as the template had).
         return mark_safe("".join(f"{line}\n" for line in lines) + "\n")  # noqa: S308
-
-
-def _iso(moment) -> str:
-    """A time as the template filter date:'c' wrote it: ISO 8601 in Kyiv's time."""
-    return timezone.localtime(moment).isoformat() if moment else ""
 
 
 def feed_links(title: str, rss_url: str, atom_url: str) -> list[FeedLink]:
@@ -256,8 +250,8 @@ def article_structured_data(article: Article, canonical: str, images: list[str])
         "url": canonical,
         "headline": article.headline,
         "description": article_description(article),
-        "datePublished": kyiv_time(article.published_at).isoformat(),
-        "dateModified": kyiv_time(article.last_modified).isoformat(),
+        "datePublished": kyiv_iso(article.published_at),
+        "dateModified": kyiv_iso(article.last_modified),
         "author": [
             {
                 "@type": "Person",
@@ -282,7 +276,7 @@ def article_structured_data(article: Article, canonical: str, images: list[str])
             {
                 "@type": "CorrectionComment",
                 "text": correction.text,
-                "datePublished": kyiv_time(correction.made_at).isoformat(),
+                "datePublished": kyiv_iso(correction.made_at),
                 "url": f"{canonical}#correction-{correction.pk}",
             }
             for correction in corrections
@@ -310,17 +304,15 @@ def _live_blog(article: Article, canonical: str) -> dict:
     """A live blog as schema.org's LiveBlogPosting: its coverage and latest updates."""
     described = {
         "@type": "LiveBlogPosting",
-        "coverageStartTime": kyiv_time(article.published_at).isoformat(),
+        "coverageStartTime": kyiv_iso(article.published_at),
         "liveBlogUpdate": [
             _live_update(entry, canonical) for entry in article.stream[:LIVE_UPDATES_DESCRIBED]
         ],
     }
     if article.coverage_ended_at:
-        described["coverageEndTime"] = kyiv_time(article.coverage_ended_at).isoformat()
+        described["coverageEndTime"] = kyiv_iso(article.coverage_ended_at)
     if article.latest_entry_at:
-        described["dateModified"] = kyiv_time(
-            max(article.latest_entry_at, article.last_modified)
-        ).isoformat()
+        described["dateModified"] = kyiv_iso(max(article.latest_entry_at, article.last_modified))
     return described
 
 
@@ -331,7 +323,7 @@ def _live_update(entry, canonical: str) -> dict:
     described = {
         "@type": "BlogPosting",
         "headline": entry.headline or Truncator(text).chars(110),
-        "datePublished": kyiv_time(entry.published_at).isoformat(),
+        "datePublished": kyiv_iso(entry.published_at),
         "url": f"{canonical}#{entry.anchor}",
         "articleBody": text,
     }

@@ -13,7 +13,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from shpalta.editions.addresses import address
-from shpalta.editions.dates import kyiv_time
+from shpalta.editions.dates import kyiv_iso
 from shpalta.newsroom.models import Article, Kind
 from shpalta.newsroom.renditions import ENCLOSURE_SPEC
 
@@ -26,10 +26,6 @@ PROFILE = "shpalta-article"
 # ninjs urgency: 1 is the most urgent, 9 the least.
 URGENT, ROUTINE = 2, 5
 _WORDS = re.compile(r"\w+")
-
-
-def _time(moment) -> str:
-    return kyiv_time(moment).isoformat()
 
 
 def article_to_ninjs(article: Article, *, full: bool) -> dict:
@@ -48,8 +44,8 @@ def _ninjs(article: Article, *, full: bool) -> dict:
         "representationType": "full" if full else "partial",
         "profile": PROFILE,
         "version": str(article.live_revision_id or 1),
-        "firstCreated": _time(article.published_at),
-        "versionCreated": _time(article.last_modified),
+        "firstCreated": kyiv_iso(article.published_at),
+        "versionCreated": kyiv_iso(article.last_modified),
         "pubStatus": "usable",
         "urgency": URGENT if article.is_urgent else ROUTINE,
         "language": article.edition.code,
@@ -97,7 +93,7 @@ def _ninjs(article: Article, *, full: bool) -> dict:
             for correction in corrections
         ]
         item["edNote"] = _("Corrected %(when)s. Please correct your copy too.") % {
-            "when": ", ".join(_time(c.made_at) for c in corrections)
+            "when": ", ".join(kyiv_iso(c.made_at) for c in corrections)
         }
     return item
 

@@ -40,7 +40,7 @@ from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import Encoded, cached_encoded_fragments, cached_fragments
 from shpalta.caching.keys import release
 from shpalta.caching.pages import page_number
-from shpalta.editions.dates import kyiv_day_bounds, kyiv_time, kyiv_today
+from shpalta.editions.dates import kyiv_day_bounds, kyiv_iso, kyiv_time, kyiv_today
 from shpalta.editions.registry import DEFAULT_EDITION, EDITIONS
 from shpalta.newsroom.models import Article, MonthCount
 from shpalta.newsroom.models.article import edition_locale
@@ -143,7 +143,7 @@ def _month_of(days: list[tuple[int, int]], newest: datetime | None) -> Month:
         else:
             pages.append([day])
             size = number
-    return Month(pages, timezone.localtime(newest).isoformat() if newest else "")
+    return Month(pages, kyiv_iso(newest))
 
 
 def _kept_month(request: HttpRequest, code: str, year: int, month: int) -> Month:
@@ -315,11 +315,11 @@ def _urls(code: str, rows: list[tuple], publication: str = "") -> dict[int, str]
                 f"<news:news><news:publication><news:name>{escape(publication)}</news:name>"
                 f"<news:language>{code}</news:language></news:publication>"
                 "<news:publication_date>"
-                f"{timezone.localtime(published_at).isoformat()}</news:publication_date>"
+                f"{kyiv_iso(published_at)}</news:publication_date>"
                 f"<news:title>{escape(headline[0])}</news:title></news:news>"
             )
         else:
-            modified = timezone.localtime(Article.modified(published_at, updated_at)).isoformat()
+            modified = kyiv_iso(Article.modified(published_at, updated_at))
             lines.append(f"<lastmod>{modified}</lastmod>")
         versions = editions.get(key, {})
         if len(versions) > 1:  # a story in one edition has no alternates to name
