@@ -1,5 +1,6 @@
 """A headline's line in a list (All News, a tag's, section's or author's page, the
-recent-news column, the front page's sections, the stories under an article).
+recent-news column, the front page's sections, the stories under an article), and a top
+story's card (the front page, under an article).
 
 Written here rather than by a template: a list of a dense archive's day has hundreds of
 lines not kept, and the template engine paid several times the line's own work for each
@@ -8,6 +9,7 @@ lines not kept, and the template engine paid several times the line's own work f
 
 from datetime import date
 
+from django.utils.html import conditional_escape as escape
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -52,4 +54,18 @@ def headline_line(article: Article, day: date | None) -> SafeString:
         article.headline,
         marks_after,
         format_html('<span class="media"> – {}</span>', ", ".join(media)) if media else "",
+    )
+
+
+def story_card(story: Article, *, with_summary: bool = False) -> SafeString:
+    """`<li class="card">` with the story's labels and its headline linked (the front page
+    adds its summary)."""
+    labels = "".join(
+        f'<span class="label">{escape(label.name)}</span>' for label in story.shown_labels()
+    )
+    summary = f"<p>{escape(story.summary)}</p>" if with_summary else ""
+    return mark_safe(  # noqa: S308  (each part escaped)
+        f'<li class="card">\n  {labels}\n  <a class="card-title" '
+        f'href="{escape(story.get_absolute_url())}">{escape(story.headline)}</a>\n'
+        f"  {summary}\n</li>\n"
     )

@@ -23,6 +23,7 @@ from shpalta.syndication.metadata import describe_article, page_head
 
 from .. import assembly
 from ..body import article_body, article_more, article_title
+from ..lines import story_card
 from .common import (
     article_editions,
     background_links,
@@ -163,10 +164,7 @@ def top_cards(request: HttpRequest) -> list[tuple[int, SafeString]]:
 
     def render():
         chosen = choose_top_stories(request, limit=TOP_STORIES + 1)
-        cards = [
-            [story.pk, render_to_string("reader/includes/card.html", {"story": story})]
-            for story in chosen
-        ]
+        cards = [[story.pk, story_card(story)] for story in chosen]
         return json.dumps(cards), {keys.ALL, keys.top(code), *keys.articles(s.pk for s in chosen)}
 
     kept = cached_fragment(request, keys.top_cards_fragment(code), render)

@@ -18,7 +18,7 @@ from shpalta.newsroom.models import Article, Kind, Section, TopStory
 from shpalta.newsroom.models.article import Prepared, lines_by_id
 from shpalta.syndication.metadata import organization, page_head
 
-from ..lines import headline_line
+from ..lines import headline_line, story_card
 from .common import PER_PAGE, front_page_links, headlines, live_in_edition, render_page
 
 TOP_STORIES = 4
@@ -41,7 +41,7 @@ def front_page(request: HttpRequest) -> HttpResponse:
         request,
         "reader/front.html",
         {
-            "top_stories": top,
+            "top_cards": [story_card(story, with_summary=True) for story in top],
             "headlines": headlines(request, stream),
             "section_blocks_html": cached_fragment(request, *_section_blocks(request)),
         },
