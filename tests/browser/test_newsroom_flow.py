@@ -56,6 +56,17 @@ def test_reporter_writes_editor_approves_reader_reads(
         page.locator("[data-contentpath=author]").filter(has_text="Оксана Мельник")
     ).to_have_count(1)
     page.screenshot(path=artifacts / "editor-filing.png", full_page=True)
+
+    # The preview shows the story as readers will see it, in the edition's chrome.
+    page.locator('[data-side-panel-toggle="preview"]').click()
+    preview = page.frame_locator("#w-preview-iframe")
+    expect(preview.locator("h1")).to_have_text("Сили оборони відбили атаку біля Харкова")
+    expect(preview.locator(".block-quote blockquote")).to_contain_text("Ми тримаємо позиції.")
+    menu = preview.locator(".site-nav .all-sections")
+    expect(menu.locator("a", has_text="Війна")).to_have_count(1)  # in the closed menu
+    expect(preview.locator(".site-footer")).to_contain_text("Новини поштою")
+    page.screenshot(path=artifacts / "editor-preview.png")
+    page.locator('[data-side-panel-toggle="preview"]').click()
     page.get_by_role("button", name="Більше дій").click()
     page.get_by_role("button", name=re.compile("Надіслати в")).click()
     expect(page.locator(".messages")).to_contain_text("submitted for moderation")
