@@ -14,6 +14,7 @@ from functools import lru_cache
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils import translation
 from django.utils.translation import get_language
 
 # Three editions' pages of the tags, authors and sections a server links to most.
@@ -25,9 +26,16 @@ def address(name: str, *args: str | int) -> str:
     return _reversed(name, args, get_language(), get_script_prefix(), get_urlconf())
 
 
+def address_in(code: str, name: str, *args: str | int) -> str:
+    """reverse(name, args=args) in edition `code`, without activating its language
+    unless the address is not kept yet (a page's links to itself in each edition)."""
+    return _reversed(name, args, code, get_script_prefix(), get_urlconf())
+
+
 @lru_cache(maxsize=KEPT)
 def _reversed(name: str, args: tuple, language: str | None, prefix: str, urlconf) -> str:
-    return reverse(name, args=args, urlconf=urlconf)
+    with translation.override(language):
+        return reverse(name, args=args, urlconf=urlconf)
 
 
 @receiver(setting_changed)

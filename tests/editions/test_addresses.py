@@ -3,7 +3,7 @@ from django.test import override_settings
 from django.urls import include, path, reverse, set_script_prefix
 from django.utils import translation
 
-from shpalta.editions.addresses import address
+from shpalta.editions.addresses import _reversed, address, address_in
 
 # A site whose front page has moved: the URL configuration that the last test turns to.
 urlpatterns = [
@@ -20,6 +20,20 @@ def test_an_address_is_the_active_editions_as_reverse_gives_it():
                 tag = address("reader:tag", "viina")
                 assert tag == reverse("reader:tag", args=["viina"]) == f"{prefix}tags/viina/"
                 assert address("reader:support") == f"{prefix}support/"
+
+
+def test_an_address_in_an_edition_is_that_editions_whatever_language_is_active():
+    """address_in() answers in the edition asked for, kept or not, and what it keeps is
+    what address() then gives in that edition."""
+    _reversed.cache_clear()
+    with translation.override("uk"):
+        assert address_in("en", "reader:section", "war") == "/eng/sections/war/"
+        assert address_in("ru", "reader:front") == "/rus/"
+        assert address("reader:section", "war") == "/sections/war/"
+        assert translation.get_language() == "uk"
+    with translation.override("en"):
+        assert address("reader:section", "war") == "/eng/sections/war/"
+        assert address_in("uk", "reader:section", "war") == "/sections/war/"
 
 
 def test_an_address_follows_the_script_prefix():
