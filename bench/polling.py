@@ -2,6 +2,7 @@
 (publish_to_visible.py, live_to_visible.py) share."""
 
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -10,8 +11,17 @@ LIMIT = 10  # seconds a page may take to show a change before the run stops
 
 
 def visible(url: str, text: str) -> bool:
-    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310  (loopback)
-        return text in response.read().decode()
+    """Whether the page shows `text`. A 503 is "not yet": eight pollers ask for pages a
+    publish has just purged at once, more misses than a process renders together, and
+    those past its queue are refused with Retry-After (caching.misses) until a render
+    frees a slot; the delay measured then includes that wait."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310  (loopback)
+            return text in response.read().decode()
+    except urllib.error.HTTPError as error:
+        if error.code == 503:
+            return False
+        raise
 
 
 def keep(urls: list[str]) -> None:
