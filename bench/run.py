@@ -8,7 +8,7 @@ baseline measured in the same run. Loopback only, bounded durations; `make bench
     article, full render  PAGE_CACHE=0 FRAGMENT_CACHE=0, one article of the 10,000-article
                           archive (bench/archive_paths.py), nothing kept  ≥ 1 × stock Wagtail
     article, cold         PAGE_CACHE=0, each request a distinct archive article never asked
-                          before (bench/walk.lua), the store empty at the start
+                          before (bench/walk.lua), the store empty at the start of the row
                                                                     ≥ 2 × stock Wagtail
     article, warm         PAGE_CACHE=0, one article again and again, its fragments kept
     other page types      front, All News, tag, section, author, feed, API: warm
@@ -31,12 +31,13 @@ baseline measured in the same run. Loopback only, bounded durations; `make bench
                           articles (kept in var/bench/archive-N)   p95 ≤ 1.5 × and < 50 ms
 
 Each server runs as `make serve` runs it: granian, one worker per core, 4 threads. The
-rows against nginx are measured in turn with it, PAIRS times, and their ratio is the
-median of the pairs'. Each server runs in a session of its own, and so in a scheduling
-group of its own where the kernel groups sessions (autogroup), as a systemd service has
-a cgroup of its own: the two cores are shared between wrk and the server, not between
-their threads (Varnish's thread per connection in wrk's group did 0.97 × nginx where it
-does 0.85–0.9 × in its own).
+rows against nginx are measured in turn with it, PAIRS times, the full render in turn
+with stock Wagtail PAIRS times and the cold walk COLD_PAIRS times (each walking its own
+share of the archive), and their ratio is the median of the pairs'. Each server runs in
+a session of its own, and so in a scheduling group of its own where the kernel groups
+sessions (autogroup), as a systemd service has a cgroup of its own: the two cores are
+shared between wrk and the server, not between their threads (Varnish's thread per
+connection in wrk's group did 0.97 × nginx where it does 0.85–0.9 × in its own).
 Usage: python bench/run.py [--seconds 10] [--connections 32] [--archive 1000000]
        [--postgres postgres://postgres@127.0.0.1:5432] [--only-scale]
 """
@@ -376,7 +377,10 @@ def wrk(url: str, seconds: int, connections: int, pause_ms: int = 0) -> dict:
     }
 
 
-PAIRS = 6  # rounds of a row measured in turn with its nginx baseline, half --seconds each
+PAIRS = 6  # rounds of a row measured in turn with its baseline, half --seconds each
+# The cold walk's rounds in turn with stock Wagtail: each walks its own share of the
+# archive's ~10,000 addresses (3,300 each, 5 s at up to 660 req/s before a share runs out).
+COLD_PAIRS = 3
 FLOOD_SECONDS = 60
 ROUNDS = 3
 READERS = 16  # paced readers: connections, each pausing READER_PAUSE_MS (~2,000 req/s)
@@ -730,42 +734,51 @@ def main() -> None:
         print(f"  {name}: {result['rate']:,.0f} req/s", flush=True)
         return result
 
-    def against_static(name, url, target):
-        """A row measured in turn with nginx's static file, PAIRS times for half of
-        --seconds each: its ratio is the median of the pairs' ratios, its figures the
-        medians of its own rounds. (This shared machine's speed drifts by a fifth over
-        minutes, and one pair's ratio spreads from 0.7 to 1.1 around a median of 0.9:
-        more, shorter pairs tell the middle better than three long ones.)"""
-        static_url = f"http://127.0.0.1:{ports['nginx']}/article.html"
+    def in_turn(name, baseline, subject, target, pairs=PAIRS, extra=()):
+        """A row measured in turn with its baseline, `pairs` times for half of --seconds
+        each: its ratio is the median of the pairs' ratios, its figures the medians of its
+        own rounds (and the sums of `extra`, counts). `baseline` is (its name, a function
+        of seconds giving wrk's figures), `subject` such a function too. (This shared
+        machine's speed drifts by a fifth over minutes, and one pair's ratio spreads from
+        0.7 to 1.1 around a median of 0.9: more, shorter pairs tell the middle better than
+        three long ones, and a row measured once, minutes from its baseline, less.)"""
         seconds = max(2, options.seconds // 2)
-        pairs = [
-            (
-                wrk(static_url, seconds, options.connections),
-                wrk(url, seconds, options.connections),
-            )
-            for _ in range(PAIRS)
-        ]
+        baseline_name, measure_baseline = baseline
+        measured = [(measure_baseline(seconds), subject(seconds)) for _ in range(pairs)]
         result = {
-            key: statistics.median(subject[key] for _, subject in pairs)
+            key: statistics.median(own[key] for _, own in measured)
             for key in ("rate", "p50", "p99")
         }
-        result["non2xx"] = sum(subject["non2xx"] for _, subject in pairs)
-        ratios = [subject["rate"] / static["rate"] for static, subject in pairs]
-        nginx = statistics.median(static["rate"] for static, _ in pairs)
+        for key in ("non2xx", *extra):
+            result[key] = sum(own[key] for _, own in measured)
+        ratios = [own["rate"] / base["rate"] for base, own in measured]
+        base_rate = statistics.median(base["rate"] for base, _ in measured)
         rows.append(
             {
-                "name": name,
+                "name": name(result) if callable(name) else name,
                 **result,
-                "baseline": (f"nginx in turn, {PAIRS} pairs", nginx),
+                "baseline": (f"{baseline_name} in turn, {pairs} pairs", base_rate),
                 "ratio": statistics.median(ratios),
                 "ratios": ratios,
                 "target": target,
             }
         )
         print(
-            f"  {name}: {result['rate']:,.0f} req/s; nginx in turn {nginx:,.0f}; "
-            f"ratios {', '.join(f'{r:.2f}' for r in ratios)}",
+            f"  {rows[-1]['name'][:60]}: {result['rate']:,.0f} req/s; {baseline_name} in turn "
+            f"{base_rate:,.0f}; ratios {', '.join(f'{r:.2f}' for r in ratios)}",
             flush=True,
+        )
+        return result
+
+    def static_file(seconds):
+        return wrk(f"http://127.0.0.1:{ports['nginx']}/article.html", seconds, options.connections)
+
+    def against_static(name, url, target):
+        in_turn(
+            name,
+            ("nginx", static_file),
+            lambda seconds: wrk(url, seconds, options.connections),
+            target,
         )
 
     with ExitStack() as stack:
@@ -835,33 +848,49 @@ def main() -> None:
             f"http://127.0.0.1:{ports['varnish']}{story['url']}",
             0.9,
         )
-        stock_result = measure(
-            "stock Wagtail page, same text", f"http://127.0.0.1:{ports['stock']}/article/"
-        )
+        stock_url = f"http://127.0.0.1:{ports['stock']}/article/"
+        stock_result = measure("stock Wagtail page, same text", stock_url)
         stock = ("stock Wagtail", stock_result["rate"])
-        measure(
+
+        def stock_page(seconds):
+            return wrk(stock_url, seconds, options.connections)
+
+        in_turn(
             "article, full render: PAGE_CACHE=0 FRAGMENT_CACHE=0, one article of the "
             "10,000-article archive again and again, nothing kept",
-            on_archive["full"] + newest,
-            stock,
+            ("stock Wagtail", stock_page),
+            lambda seconds: wrk(on_archive["full"] + newest, seconds, options.connections),
             1,
         )
-        cold = walk_figures(
-            run(walk_command(on_archive["cold"], listing, options.seconds, options.connections))
-        )
-        rows.append(
-            {
-                "name": "article, cold: PAGE_CACHE=0, each request a distinct archive article "
-                "(10,000-article archive) not asked before, the store empty at the start: "
+        # Each pair's walk takes its own share of the archive's addresses (every
+        # COLD_PAIRS-th, in the walk's order): no address is asked in two of them.
+        shares = []
+        for number in range(COLD_PAIRS):
+            share = WORK / f"archive-walk-{number}.txt"
+            share.write_text("\n".join(walk_paths[number::COLD_PAIRS]) + "\n")
+            shares.append(share)
+
+        def cold_walk(seconds):
+            share = shares[len(walked)]
+            command = walk_command(on_archive["cold"], share, seconds, options.connections)
+            figures = walk_figures(run(command))
+            walked.append(figures)
+            return {**figures, "non2xx": figures["requests"] - figures["ok"]}
+
+        walked: list[dict] = []
+        in_turn(
+            lambda result: (
+                "article, cold: PAGE_CACHE=0, each request a distinct archive "
+                "article (10,000-article archive) not asked before, the store empty at the start: "
                 "only what the walk itself kept (the chrome, the columns) is warm"
-                + (f"; the list ran out {cold['again']} times" if cold["again"] else ""),
-                **cold,
-                "non2xx": cold["requests"] - cold["ok"],
-                "baseline": stock,
-                "target": 2,
-            }
+                + (f"; the lists ran out {result['again']} times" if result["again"] else "")
+            ),
+            ("stock Wagtail", stock_page),
+            cold_walk,
+            2,
+            pairs=COLD_PAIRS,
+            extra=("again",),
         )
-        print(f"  cold walk: {cold['rate']:,.0f} req/s", flush=True)
         measure(
             "article, warm: PAGE_CACHE=0, one article again and again, its fragments kept",
             uncached + story["url"],
