@@ -24,10 +24,12 @@ Surrogate keys:
 import hashlib
 from collections.abc import Iterable
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 
 ALL = "all"
 API = "api"
@@ -195,28 +197,30 @@ def release() -> str:
     return digest.hexdigest()
 
 
+_CONFIGURATION = ("SITE_URL", "STATIC_URL", "MEDIA_URL", "OFFLINE_READING")
+
+
+@cache
 def configuration() -> str:
     """What every kept page and fragment belongs to: this release of the code (release())
     serving this address (SITE_URL, which the pages' absolute links, feeds and sitemaps
     name) with these static and media addresses, offline reading on or off. Entries are
     named under it, so a restart with a new address or a new release reads nothing the
     old one kept (its entries expire unread): a key prefix, not a flush, so that two
-    releases side by side (a rolling deploy) do not empty each other's pages."""
-    return _configuration(
-        release(),
-        settings.SITE_URL,
-        settings.STATIC_URL,
-        settings.MEDIA_URL,
-        str(settings.OFFLINE_READING),
-    )
-
-
-@lru_cache(maxsize=8)
-def _configuration(*values: str) -> str:
+    releases side by side (a rolling deploy) do not empty each other's pages. Worked out
+    once (a page names a few dozen entries), and again when a test changes a setting."""
     digest = hashlib.blake2b(digest_size=6)
-    for value in values:
+    for value in (release(), *(str(getattr(settings, name)) for name in _CONFIGURATION)):
         digest.update(f"{value}\0".encode())
     return digest.hexdigest()
+
+
+@receiver(setting_changed)
+def _forget(*, setting: str, **kwargs) -> None:
+    if setting == "BASE_DIR":
+        release.cache_clear()
+    if setting in (*_CONFIGURATION, "BASE_DIR"):
+        configuration.cache_clear()
 
 
 def stored_page(key: str) -> str:

@@ -2,12 +2,14 @@
 marked. Written here rather than by a template: every reader page shows it, and a cold
 article page paid more for the template than for the rest of its head."""
 
-from django.utils.html import conditional_escape as escape
+from html import escape
+
 from django.utils.safestring import SafeString, mark_safe
 
 
 def switch_html(items: list[dict]) -> SafeString:
-    """`items`: {"edition": Edition, "url": the page in it, "current": bool}, in order."""
+    """`items`: {"edition": Edition, "url": the page in it, "current": bool}, in order
+    (plain strings, escaped with the standard library's escape())."""
     links = []
     for item in items:
         edition = item["edition"]

@@ -40,11 +40,11 @@ def headline_line(article: Article, day: date | None) -> SafeString:
             f'<span class="live-latest"> · {escape(updated)} <time datetime="{kyiv_iso(latest)}">'
             f"{escape(time_in_list(latest, day, language))}</time></span>"
         )
-    media = [
-        name
-        for name, shown in ((_("photos"), article.has_photos), (_("video"), article.has_video))
-        if shown
-    ]
+    media = []  # translated only when shown: gettext() is most of a line's own work
+    if article.has_photos:
+        media.append(_("photos"))
+    if article.has_video:
+        media.append(_("video"))
     if media:
         marks_after += f'<span class="media"> – {escape(", ".join(media))}</span>'
     urgent = ' class="urgent"' if article.is_urgent else ""
