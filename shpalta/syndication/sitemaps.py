@@ -2,13 +2,14 @@
 News sitemap per edition, and robots.txt.
 
 An archive of millions of articles is cut by month, and a month into pages of whole Kyiv
-days of about MONTH_PAGE URLs (?p=2…; the index lists every page). Each URL names the
-other editions of its story (hreflang) and x-default, the main edition's version.
-Sitemaps are written out directly rather than through Django's sitemaps framework and
-its templates (thousands of URLs through the template engine cost more than the
-queries, bench/RESULTS.md). A month's articles per day (its index entries and where its
-pages are cut) are read from the archive's counts (newsroom's MonthCount, kept by the
-publishing transaction), the rest from kept fragments:
+days of about newsroom's MONTH_PAGE URLs (?p=2…; the index lists every page). Each URL
+names the other editions of its story (hreflang) and x-default, the main edition's
+version. Sitemaps are written out directly rather than through Django's sitemaps
+framework and its templates (thousands of URLs through the template engine cost more
+than the queries, bench/RESULTS.md). A month's articles per day (where its pages are
+cut) and its number of pages (the index's entries) are read from the archive's counts
+(newsroom's MonthCount, kept by the publishing transaction), the rest from kept
+fragments:
 - a year of the index's entries and, for its sitemap's pages, a month's, purged with
   the month (keys.month: a story goes live in it, leaves it or moves), and the
   editions' first years, purged with the index;
@@ -42,7 +43,7 @@ from shpalta.caching.keys import release
 from shpalta.caching.pages import page_number
 from shpalta.editions.dates import kyiv_day_bounds, kyiv_iso, kyiv_time, kyiv_today
 from shpalta.editions.registry import DEFAULT_EDITION, EDITIONS
-from shpalta.newsroom.models import Article, MonthCount
+from shpalta.newsroom.models import Article, MonthCount, sitemap_pages
 from shpalta.newsroom.models.article import edition_locale
 
 from .links import absolute
@@ -50,10 +51,6 @@ from .links import absolute
 NEWS_WINDOW = timedelta(hours=48)
 NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs of the last two days
 FIRST_MONTH = date(2000, 1, 1)
-# URLs per month sitemap page, in whole Kyiv days (the protocol allows 50,000; small
-# pages stay cheap to make and to fetch at a million articles, where a month holds
-# thousands). A day that alone holds more is a page of its own.
-MONTH_PAGE = 500
 # A month's counts and a day's URLs change only by the events that purge them.
 KEPT_SECONDS = 86_400
 _XML = b'<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -99,51 +96,54 @@ class Month:
     newest: str
 
 
-def _months(code: str, months: list[tuple[int, int]]) -> dict[tuple[int, int], Month]:
-    """The Month of each (year, month) of the edition, from the archive's counts by day
-    (MonthCount) in one query over the first to the last (the index reads a cold year's
-    months so rather than keeping each); today from its live articles instead (a time
-    later today is not shown)."""
+def _month(code: str, year: int, month: int) -> Month:
+    """The Month of the edition's (year, month), from the archive's counts by day
+    (MonthCount); today from its live articles instead (a time later today is not
+    shown)."""
     today = kyiv_today()
-    this_month = (today.year, today.month)
-    found: dict[tuple[int, int], tuple[list, datetime | None]] = {}
-    rows = MonthCount.objects.filter(
-        locale_id=edition_locale(code),
-        month__gte=date(*min(months), 1),
-        month__lte=date(*max(months), 1),
-    ).values_list("month", "days", "newest")
-    for first, days, newest in rows:
-        entries = json.loads(days)
-        if (first.year, first.month) == this_month:
-            entries = [entry for entry in entries if entry[0] < today.day]
-            newest = max((datetime.fromisoformat(e[2]) for e in entries), default=None)
-        found[first.year, first.month] = ([(day, n) for day, n, _ in entries], newest)
-    if this_month in months:
+    this_month = (year, month) == (today.year, today.month)
+    row = (
+        MonthCount.objects.filter(locale_id=edition_locale(code), month=date(year, month, 1))
+        .values_list("days", "newest")
+        .first()
+    )
+    entries, newest = (json.loads(row[0]), row[1]) if row else ([], None)
+    if this_month:
+        entries = [entry for entry in entries if entry[0] < today.day]
+        newest = max((datetime.fromisoformat(e[2]) for e in entries), default=None)
+    days = [(day, n) for day, n, _ in entries]
+    if this_month:
         live = (
             Article.objects.in_edition(code)
             .live_between(*kyiv_day_bounds(today))
             .aggregate(n=Count("*"), newest=Max("published_at"))
         )
         if live["n"]:
-            days, newest = found.get(this_month, ([], None))
             newest = max(newest or live["newest"], live["newest"])
-            found[this_month] = ([*days, (today.day, live["n"])], newest)
-    return {month: _month_of(*found.get(month, ([], None))) for month in months}
+            days.append((today.day, live["n"]))
+    return Month(sitemap_pages(days), kyiv_iso(newest))
 
 
-def _month_of(days: list[tuple[int, int]], newest: datetime | None) -> Month:
-    """A Month from its (Kyiv day, articles) in day order and its newest publication:
-    whole days to a page, up to MONTH_PAGE articles (a day of more is a page alone)."""
-    pages: list[list[int]] = []
-    size = 0
-    for day, number in days:
-        if pages and size + number <= MONTH_PAGE:
-            pages[-1].append(day)
-            size += number
-        else:
-            pages.append([day])
-            size = number
-    return Month(pages, kyiv_iso(newest))
+def _page_counts(code: str, months: list[tuple[int, int]]) -> dict[tuple[int, int], tuple]:
+    """(pages, newest publication time in ISO 8601) of each (year, month) of the edition,
+    for the index: a past month's from its row's number of pages, in one query over the
+    first to the last (a cold index of twenty years reads 240 rows an edition, and
+    their days would be most of its work); this month's from its days (_month())."""
+    today = kyiv_today()
+    this_month = (today.year, today.month)
+    rows = MonthCount.objects.filter(
+        locale_id=edition_locale(code),
+        month__gte=date(*min(months), 1),
+        month__lte=date(*max(months), 1),
+    ).exclude(month=date(*this_month, 1))
+    found = {
+        (first.year, first.month): (pages, kyiv_iso(newest))
+        for first, pages, newest in rows.values_list("month", "pages", "newest")
+    }
+    if this_month in months:
+        counted = _month(code, *this_month)
+        found[this_month] = (len(counted.pages), counted.newest)
+    return {month: found.get(month, (0, "")) for month in months}
 
 
 def _kept_month(request: HttpRequest, code: str, year: int, month: int) -> Month:
@@ -152,7 +152,7 @@ def _kept_month(request: HttpRequest, code: str, year: int, month: int) -> Month
     name = keys.sitemap_month_fragment(code, year, month)
 
     def render():
-        counted = _months(code, [(year, month)])[year, month]
+        counted = _month(code, year, month)
         return json.dumps(asdict(counted)), {keys.ALL, keys.month(code, year, month)}
 
     kept = cached_fragments(request, {name: render}, seconds=KEPT_SECONDS, inherit=False)
@@ -369,11 +369,11 @@ def _year_entries(code: str, year: int, sample: str, counted: dict):
         lines = []
         for month in _index_months(year):
             url = escape(sample.replace("2000-01", f"{year:04d}-{month[1]:02d}"))
-            kept = counted[month]
-            for page in range(1, len(kept.pages) + 1):
+            pages, newest = counted[month]
+            for page in range(1, pages + 1):
                 location = url if page == 1 else f"{url}?p={page}"
                 lines.append(
-                    f"<sitemap><loc>{location}</loc><lastmod>{kept.newest}</lastmod></sitemap>\n"
+                    f"<sitemap><loc>{location}</loc><lastmod>{newest}</lastmod></sitemap>\n"
                 )
         return "".join(lines), {keys.ALL, *(keys.month(code, year, m) for m in range(1, 13))}
 
@@ -389,7 +389,8 @@ def _index_months(year: int) -> list[tuple[int, int]]:
 def sitemap_index(request: HttpRequest) -> HttpResponse:
     """Each edition's news sitemap and every page of its month sitemaps, a year of
     entries kept as one fragment. The months of the years not kept are read together (a
-    cold index: one query of the month counts an edition)."""
+    cold index: one query of the months' numbers of pages an edition, and this month's
+    days and today's articles)."""
     cache_tags.add(request, keys.ALL, keys.SITEMAPS)
     first_years, this_year = _first_years(request), kyiv_today().year
     lines = [_XML, b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n']
@@ -403,11 +404,11 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
             keys.sitemap_year_fragment(code, year): year
             for year in range(first_years.get(code, this_year + 1), this_year + 1)
         }
-        counted: dict[tuple[int, int], Month] = {}
+        counted: dict[tuple[int, int], tuple] = {}
 
         def count(missing: list[str], code=code, years=years, counted=counted) -> None:
             months = [month for name in missing for month in _index_months(years[name])]
-            counted.update(_months(code, months))
+            counted.update(_page_counts(code, months))
 
         renders = {name: _year_entries(code, year, sample, counted) for name, year in years.items()}
         kept = cached_encoded_fragments(

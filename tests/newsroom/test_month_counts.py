@@ -82,6 +82,38 @@ def test_the_generator_counts_what_a_recount_counts(newsroom):
     assert {edition: counts(edition) for edition in ("uk", "ru", "en")} == generated
 
 
+def test_a_month_knows_its_sitemap_pages_and_the_migration_counts_them(newsroom, monkeypatch):
+    """The index reads a month's number of pages from its row: kept by recount_days(),
+    and counted for the rows there were by the migration that added it, as
+    sitemap_pages() cuts them."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from shpalta.newsroom.models import counts
+
+    migration = import_module("shpalta.newsroom.migrations.0019_month_count_pages")
+    monkeypatch.setattr(counts, "MONTH_PAGE", migration.MONTH_PAGE)
+    march = [datetime(2021, 3, day, 9, 0, tzinfo=KYIV) for day in (1, 1, 2, 9)]
+    for moment in march:
+        make_article(edition="en", published_at=moment)
+    assert MonthCount.objects.get().pages == 1
+    monkeypatch.setattr(counts, "MONTH_PAGE", 2)
+    recount_days([("en", march[0].date())])
+    row = MonthCount.objects.get()
+    assert row.pages == 2  # days 1 and 2 cannot share a page of two; day 9 joins day 2
+    assert counts.sitemap_pages([(1, 2), (2, 1), (9, 1), (10, 3), (11, 1)]) == [
+        [1],
+        [2, 9],
+        [10],
+        [11],
+    ]
+    MonthCount.objects.update(pages=0)  # as the migration finds the rows
+    monkeypatch.setattr(migration, "MONTH_PAGE", 2)
+    migration.count_pages(apps, None)
+    assert MonthCount.objects.get().pages == 2
+
+
 def test_a_cold_index_asks_as_many_queries_for_twenty_years_as_for_one(client, newsroom, settings):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

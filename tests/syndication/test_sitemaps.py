@@ -270,10 +270,10 @@ def test_robots_txt_names_the_index_and_keeps_crawlers_out_of_the_newsroom(clien
 def test_a_month_is_paged_and_its_pages_follow_publishing(
     client, newsroom, urlset_schema, index_schema, monkeypatch, settings
 ):
-    from shpalta.syndication import sitemaps
+    from shpalta.newsroom.models import counts
 
     settings.PAGE_CACHE = False  # the kept month counts alone must follow
-    monkeypatch.setattr(sitemaps, "MONTH_PAGE", 2)
+    monkeypatch.setattr(counts, "MONTH_PAGE", 2)
     march = [datetime(2021, 3, day, 9, 0, tzinfo=KYIV) for day in (1, 2, 3)]
     stories = [make_article(edition="en", published_at=moment) for moment in march]
     month = "http://127.0.0.1:8000/eng/sitemaps/2021-03.xml"

@@ -3,7 +3,7 @@
 from .approval import SecondApproval
 from .article import Article, ArticleAuthor, ArticleQuerySet, ArticleTag, Kind, StoryNumber
 from .corrections import Correction
-from .counts import MonthCount, recount_days
+from .counts import MonthCount, recount_days, sitemap_pages
 from .curation import MAX_TOP_STORIES, FrontPage, TopStory
 from .images import NewsImage, NewsRendition
 from .live import LiveEntry
@@ -35,4 +35,5 @@ __all__ = [
     "Takedown",
     "TopStory",
     "recount_days",
+    "sitemap_pages",
 ]
