@@ -302,14 +302,17 @@ def _urls(code: str, rows: list[tuple], publication: str = "") -> dict[int, str]
             "translation_key", "locale__language_code", "kind", "story_number", "published_at"
         )
     )
-    for key, language, kind, story, published_at in siblings:
-        editions.setdefault(key, {})[language] = absolute(
-            Article.address(language, kind, published_at, story)
+    for key, language, kind, story, published_at in siblings:  # escaped once, used twice
+        editions.setdefault(key, {})[language] = escape(
+            absolute(Article.address(language, kind, published_at, story))
         )
     urls = {}
     for pk, key, kind, story, published_at, updated_at, *headline in rows:
-        location = absolute(Article.address(code, kind, published_at, story))
-        lines = [f"<url><loc>{escape(location)}</loc>"]
+        versions = editions.get(key, {})
+        location = versions.get(code) or escape(
+            absolute(Article.address(code, kind, published_at, story))
+        )
+        lines = [f"<url><loc>{location}</loc>"]
         if publication:
             lines.append(
                 f"<news:news><news:publication><news:name>{escape(publication)}</news:name>"
@@ -321,7 +324,6 @@ def _urls(code: str, rows: list[tuple], publication: str = "") -> dict[int, str]
         else:
             modified = kyiv_iso(Article.modified(published_at, updated_at))
             lines.append(f"<lastmod>{modified}</lastmod>")
-        versions = editions.get(key, {})
         if len(versions) > 1:  # a story in one edition has no alternates to name
             for edition in EDITIONS:
                 if edition.code in versions:
@@ -333,7 +335,8 @@ def _urls(code: str, rows: list[tuple], publication: str = "") -> dict[int, str]
 
 
 def _alternate(language: str, location: str) -> str:
-    return f'<xhtml:link rel="alternate" hreflang="{language}" href="{escape(location)}"/>'
+    """An alternate version's link; `location` escaped."""
+    return f'<xhtml:link rel="alternate" hreflang="{language}" href="{location}"/>'
 
 
 def _first_years(request: HttpRequest) -> dict[str, int]:
