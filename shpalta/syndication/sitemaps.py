@@ -31,7 +31,7 @@ from datetime import UTC, date, datetime, timedelta
 from html import escape
 
 from django.conf import settings
-from django.db.models import Count, Max
+from django.db.models import Case, Count, Max, TextField, Value, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -98,15 +98,21 @@ class Month:
 
 def _month(code: str, year: int, month: int) -> Month:
     """The Month of the edition's (year, month), from the archive's counts by day
-    (MonthCount); today from its live articles instead (a time later today is not
-    shown)."""
-    today = kyiv_today()
-    this_month = (year, month) == (today.year, today.month)
+    (MonthCount)."""
     row = (
         MonthCount.objects.filter(locale_id=edition_locale(code), month=date(year, month, 1))
         .values_list("days", "newest")
         .first()
     )
+    return _month_of(code, year, month, row)
+
+
+def _month_of(code: str, year: int, month: int, row: tuple[str, datetime] | None) -> Month:
+    """The Month of the edition's (year, month) from its MonthCount's days and newest
+    time (None: it has no row); today from its live articles instead (a time later
+    today is not shown)."""
+    today = kyiv_today()
+    this_month = (year, month) == (today.year, today.month)
     entries, newest = (json.loads(row[0]), row[1]) if row else ([], None)
     if this_month:
         entries = [entry for entry in entries if entry[0] < today.day]
@@ -126,22 +132,34 @@ def _month(code: str, year: int, month: int) -> Month:
 
 def _page_counts(code: str, months: list[tuple[int, int]]) -> dict[tuple[int, int], tuple]:
     """(pages, newest publication time in ISO 8601) of each (year, month) of the edition,
-    for the index: a past month's from its row's number of pages, in one query over the
-    first to the last (a cold index of twenty years reads 240 rows an edition, and
-    their days would be most of its work); this month's from its days (_month())."""
+    for the index, in one query over the first to the last: a past month's from its
+    row's number of pages (a cold index of twenty years reads 240 rows an edition, and
+    their days would be most of its work), this month's from its days (_month_of())."""
     today = kyiv_today()
     this_month = (today.year, today.month)
-    rows = MonthCount.objects.filter(
-        locale_id=edition_locale(code),
-        month__gte=date(*min(months), 1),
-        month__lte=date(*max(months), 1),
-    ).exclude(month=date(*this_month, 1))
-    found = {
-        (first.year, first.month): (pages, kyiv_iso(newest))
-        for first, pages, newest in rows.values_list("month", "pages", "newest")
-    }
+    rows = (
+        MonthCount.objects.filter(
+            locale_id=edition_locale(code),
+            month__gte=date(*min(months), 1),
+            month__lte=date(*max(months), 1),
+        )
+        .annotate(
+            days_now=Case(
+                When(month=date(*this_month, 1), then="days"),
+                default=Value(""),
+                output_field=TextField(),
+            )
+        )
+        .values_list("month", "pages", "newest", "days_now")
+    )
+    found, this_row = {}, None
+    for first, pages, newest, days in rows:
+        if (first.year, first.month) == this_month:
+            this_row = (days, newest)
+        else:
+            found[first.year, first.month] = (pages, kyiv_iso(newest))
     if this_month in months:
-        counted = _month(code, *this_month)
+        counted = _month_of(code, *this_month, this_row)
         found[this_month] = (len(counted.pages), counted.newest)
     return {month: found.get(month, (0, "")) for month in months}
 
