@@ -17,6 +17,8 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import translation
 from django.utils.translation import get_language
 
+from .registry import EDITIONS
+
 # Three editions' pages of the tags, authors and sections a server links to most.
 KEPT = 8192
 
@@ -30,6 +32,11 @@ def address_in(code: str, name: str, *args: str | int) -> str:
     """reverse(name, args=args) in edition `code`, without activating its language
     unless the address is not kept yet (a page's links to itself in each edition)."""
     return _reversed(name, args, code, get_script_prefix(), get_urlconf())
+
+
+def address_in_each(name: str, *args: str | int) -> dict[str, str]:
+    """address_in() in every edition, by code: a page's links to itself in each."""
+    return {edition.code: address_in(edition.code, name, *args) for edition in EDITIONS}
 
 
 @lru_cache(maxsize=KEPT)

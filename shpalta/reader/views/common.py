@@ -18,7 +18,7 @@ from shpalta.caching import keys
 from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_fragment, cached_per_article
 from shpalta.caching.pages import page_number
-from shpalta.editions.addresses import address, address_in
+from shpalta.editions.addresses import address, address_in_each
 from shpalta.editions.dates import kyiv_today
 from shpalta.editions.registry import EDITIONS, Edition
 from shpalta.newsroom.models import Article, Kind, Section
@@ -134,7 +134,7 @@ def in_each_edition(url: Callable[[Edition], str]) -> dict[str, str]:
 
 
 def front_page_links() -> dict[str, str]:
-    return {edition.code: address_in(edition.code, "reader:front") for edition in EDITIONS}
+    return address_in_each("reader:front")
 
 
 def chrome(request: HttpRequest) -> dict:

@@ -8,11 +8,12 @@ from django.utils.translation import gettext as _
 
 from shpalta.caching import keys
 from shpalta.caching import tags as cache_tags
+from shpalta.editions.addresses import address_in_each
 from shpalta.editions.dates import kyiv_today
 from shpalta.newsroom.models import Correction
 from shpalta.syndication.metadata import feed_links
 
-from .common import in_each_edition, paged, render_page
+from .common import paged, render_page
 
 
 def corrections_log(request: HttpRequest) -> HttpResponse:
@@ -33,6 +34,6 @@ def corrections_log(request: HttpRequest) -> HttpResponse:
         request,
         "reader/corrections.html",
         {"page": page, "title": title, "list_day": kyiv_today()},
-        in_each_edition(lambda edition: reverse("reader:corrections")),
+        address_in_each("reader:corrections"),
         feeds=feeds,
     )

@@ -14,9 +14,10 @@ from shpalta.caching import keys
 from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_fragments
 from shpalta.caching.pages import page_number
-from shpalta.editions.addresses import address
+from shpalta.editions.addresses import address, address_in, address_in_each
 from shpalta.editions.dates import kyiv_day_bounds, kyiv_today
 from shpalta.editions.fields import edition_field_name, in_edition
+from shpalta.editions.registry import EDITIONS
 from shpalta.newsroom.models import (
     Article,
     ArticleAuthor,
@@ -182,15 +183,16 @@ def tag_page(request: HttpRequest, slug: str) -> HttpResponse:
     if not rows:
         raise Http404(_("There is no such page."))
     tag = Tag.from_db(Tag.objects.db, _TAG_COLUMNS, rows[0])
-    links = in_each_edition(
-        lambda edition: address("reader:tag", in_edition(tag, "slug", edition.code))
-    )
+    links = {
+        edition.code: address_in(edition.code, "reader:tag", in_edition(tag, "slug", edition.code))
+        for edition in EDITIONS
+    }
     return _linked_listing(request, "reader/list.html", "tag", tag, slug, links)
 
 
 def author_page(request: HttpRequest, slug: str) -> HttpResponse:
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
-    links = in_each_edition(lambda edition: address("reader:author", slug))
+    links = address_in_each("reader:author", slug)
     return _linked_listing(
         request, "reader/author.html", "author", author, slug, links, author=author
     )
@@ -201,7 +203,7 @@ def _slug_listing(
 ):
     """A list page of a section or label: same slug in every edition, named in each."""
     item = get_object_or_404(model, slug=slug)
-    links = in_each_edition(lambda edition: address(url_name, slug))
+    links = address_in_each(url_name, slug)
     articles = articles_of(live_in_edition(request), item)
     feeds = _feeds_of(item.name, feed, slug) if feed else ()
     return _listing(
@@ -242,7 +244,7 @@ def kind_page(request: HttpRequest, segment: str) -> HttpResponse:
     kind = URL_KINDS.get(segment)
     if kind is None or kind == Kind.NEWS:
         raise Http404(_("There is no such section."))
-    links = in_each_edition(lambda edition: address("reader:kind", segment))
+    links = address_in_each("reader:kind", segment)
     articles = live_in_edition(request).filter(kind=kind)
     list_key = keys.kind(request.edition.code, kind)
     return _listing(request, "reader/list.html", articles, links, list_key, title=Kind(kind).label)

@@ -25,6 +25,7 @@ from shpalta.caching import keys
 from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_fragment
 from shpalta.caching.pages import page_number
+from shpalta.editions.addresses import address_in_each
 from shpalta.editions.dates import kyiv_day_bounds, kyiv_today
 from shpalta.editions.registry import EDITIONS, edition_for_path
 from shpalta.newsroom.models import Article
@@ -85,9 +86,7 @@ def _render(request: HttpRequest, template: str, context: dict, status: int = 20
     edition's lite version and the full version's address (the canonical one)."""
     # A 404 page is kept and answers every address that is not a page: no address in it.
     full = full_address(request.path) if status == 200 else reverse("reader:front")
-    links = context.pop("links", None) or in_each_edition(
-        lambda edition: reverse("reader:lite_front")
-    )
+    links = context.pop("links", None) or address_in_each("reader:lite_front")
     context = {
         "style": style()[0],
         "full_url": full,
@@ -167,7 +166,7 @@ def lite_article(request: HttpRequest, kind: str, year: str, month: str, day: st
         return redirect(canonical, permanent=True)
     article = Article.objects.for_page(pk)
     links = {
-        **in_each_edition(lambda edition: reverse("reader:lite_front")),
+        **address_in_each("reader:lite_front"),
         **{code: lite_address(path) for code, path in article_editions(article).items()},
     }
     linked = background_links(article)

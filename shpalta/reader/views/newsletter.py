@@ -12,7 +12,6 @@ from django import forms
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
@@ -21,8 +20,9 @@ from shpalta.caching import keys
 from shpalta.caching import tags as cache_tags
 from shpalta.caching.allowance import spend
 from shpalta.channels import newsletters
+from shpalta.editions.addresses import address_in_each
 
-from .common import in_each_edition, render_page
+from .common import render_page
 
 
 class SubscribeForm(forms.Form):
@@ -93,7 +93,7 @@ def _form_page(request: HttpRequest, form: SubscribeForm, status: int = 200) -> 
     if request.edition.code not in settings.NEWSLETTER_EDITIONS:
         status = 404
     cache_tags.add(request, keys.ALL)
-    links = in_each_edition(lambda edition: reverse("reader:newsletter"))
+    links = address_in_each("reader:newsletter")
     return render_page(
         request,
         "reader/newsletter.html",

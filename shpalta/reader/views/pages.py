@@ -4,17 +4,17 @@ import logging
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import translation
 
 from shpalta.caching import keys
 from shpalta.caching import tags as cache_tags
 from shpalta.caching.fragments import cached_fragment
+from shpalta.editions.addresses import address_in_each
 from shpalta.editions.registry import EDITIONS
 from shpalta.newsroom.models import InfoPage
 from shpalta.syndication.metadata import PageHead
 
-from .common import front_page_links, in_each_edition, render_page
+from .common import front_page_links, render_page
 from .lite import is_lite, lite_not_found
 
 logger = logging.getLogger(__name__)
@@ -23,7 +23,7 @@ logger = logging.getLogger(__name__)
 def info_page(request: HttpRequest, kind: str) -> HttpResponse:
     """Support Us or About: the edition's page from the admin, else the built-in text."""
     page = InfoPage.objects.filter(locale__language_code=request.edition.code, kind=kind).first()
-    links = in_each_edition(lambda edition: reverse(f"reader:{kind}"))
+    links = address_in_each(f"reader:{kind}")
     cache_tags.add(request, keys.info(request.edition.code))
     return render_page(request, f"reader/{kind}.html", {"info_page": page}, links)
 
