@@ -115,9 +115,7 @@ def _masthead(chrome: dict) -> tuple[str, str]:
 def _footer() -> str:
     title, about, support = _("The news by e-mail"), _("About and contacts"), _("Support Us")
     corrections, rss, lite = _("Corrections"), _("RSS feed"), _("Lite edition")
-    form = render_to_string(
-        "reader/includes/newsletter_form.html", {"form_id": "footer-newsletter", "form": None}
-    )
+    form = newsletter_form("footer-newsletter")
     links = " · ".join(
         [
             _link(address("reader:about"), about),
@@ -133,6 +131,38 @@ def _footer() -> str:
         '  <section class="footer-newsletter" aria-labelledby="footer-newsletter-title">\n'
         f'    <h2 id="footer-newsletter-title">{escape(title)}</h2>\n    {form}\n  </section>\n'
         f"  <p>© {escape(settings.PUBLISHER_NAME)} · {links}</p>\n</footer>\n</body>\n</html>\n"
+    )
+
+
+def newsletter_form(form_id: str, form=None) -> str:
+    """The newsletter's sign-up form (the footer's, Support Us's and the newsletter page's),
+    its fields named `form_id`-…; with `form` (reader.views.newsletter's SubscribeForm,
+    sent back), what the reader typed and chose and its errors."""
+    address_label, subscribe = _("Your e-mail address"), _("Subscribe")
+    digest, breaking = _("The morning digest"), _("Breaking news")
+    errors, typed, checked = "", "", {"digest": " checked", "breaking": " checked"}
+    if form is not None:
+        email = form["email"]
+        said = [escape(str(error)) for error in form.non_field_errors()]
+        said += [f"{escape(str(email.label))}: {escape(str(error))}" for error in email.errors]
+        if said:
+            lines = "".join(f"<p>{line}</p>" for line in said)
+            errors = f'<div class="form-errors" role="alert">{lines}</div>'
+        typed = escape(str(email.value() or ""))
+        checked = {name: " checked" if form[name].value() else "" for name in checked}
+    return (
+        '<form class="newsletter-form" '
+        f'action="{escape(address("reader:newsletter"))}" method="post">\n  {errors}\n'
+        '  <p class="newsletter-address">\n'
+        f'    <label for="{form_id}-email">{escape(address_label)}</label>\n'
+        f'    <input type="email" name="email" id="{form_id}-email" required maxlength="254" '
+        f'autocomplete="email" value="{typed}">\n'
+        f'    <button type="submit">{escape(subscribe)}</button>\n  </p>\n'
+        '  <p class="newsletter-lists">\n'
+        f'    <label><input type="checkbox" name="digest" value="on"{checked["digest"]}> '
+        f"{escape(digest)}</label>\n"
+        f'    <label><input type="checkbox" name="breaking" value="on"{checked["breaking"]}> '
+        f"{escape(breaking)}</label>\n  </p>\n</form>"
     )
 
 
