@@ -77,8 +77,9 @@ def test_each_way_finds_the_newest_matches(newsroom, monkeypatch, way):
     the GIN index first); SQLite has one way."""
     from shpalta.newsroom import search_backend
 
-    if way == "walk":  # every word counts as common
+    if way == "walk":  # every word counts as common, and the edition as large
         monkeypatch.setattr(search_backend, "COMMON", 0)
+        monkeypatch.setattr(search_backend, "SMALL_BY_INDEX", False)
     elif way == "index":  # none does, and the sample is not the whole edition
         monkeypatch.setattr(search_backend, "SAMPLE", 2)
         monkeypatch.setattr(search_backend, "COMMON", 10)
