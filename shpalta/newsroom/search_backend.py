@@ -110,16 +110,18 @@ def _matches(queryset, query, window: int):
 # but not which are newest, and reading an entry's lemmas costs a trip to TOAST. So a
 # search takes one of two ways, by how common its words are among the newest SAMPLE
 # articles the queryset holds. Common words: walk those articles newest first, testing
-# each one's entry, until `window` + 1 match (at most MAX_WALK tested). Rarer ones (under
-# COMMON of the sample): every entry the GIN index gives, the newest tested against the
-# queryset (at most MAX_HELD). The walk's cost falls as a word's share grows, the
-# index's rises with it; COMMON is near where they cross on a million articles. A word
+# each one's entry, until `window` + 1 match (at most MAX_WALK tested); but in a
+# queryset smaller than the walk would test ((window + 1) / share: a small archive, a
+# narrow filter), the index's way below (SMALL_BY_INDEX). Rarer ones (under COMMON of
+# the sample): every entry the GIN index gives, the newest tested against the queryset
+# (at most MAX_HELD). The walk's cost falls as a word's share grows, the index's rises
+# with it; COMMON is near where they cross on a million articles. A word
 # rare in the queryset but held by many other entries (a Ukrainian word searched in the
 # Russian edition) has no cheap way: the walk then stops after SHORT_WALK articles, and
 # the result says that more may exist.
 SAMPLE = 500
 COMMON = 0.1
-SMALL_BY_INDEX = True  # a common word in a queryset the walk would test whole: the index
+SMALL_BY_INDEX = True
 MAX_WALK = 20_000
 MAX_HELD = 10_000
 SHORT_WALK = 5_000
