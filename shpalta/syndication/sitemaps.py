@@ -232,14 +232,24 @@ def _days_urls(code: str, days: list[date], news: bool) -> dict[date, tuple[str,
     edition going live its alternates). Oldest first, for a month sitemap; for the news
     sitemap newest first, after a line of JSON that gives each <url>'s publication time
     in microseconds and the byte where it starts ([[time, start], …]), for the window to
-    cut."""
-    rows = list(
+    cut. One query reads the days' stories in every edition: the edition's articles of
+    the days are those of its language (one a story), the rest their alternates."""
+    on_days = (
         Article.objects.in_edition(code)
         .live_between(kyiv_day_bounds(min(days))[0], kyiv_day_bounds(max(days))[1])
-        .order_by(*(("-published_at", "-id") if news else ("published_at", "id")))
-        .values_list(*_COLUMNS, *(["headline"] if news else []))
+        .values("translation_key")
     )
-    urls = _urls(code, rows, publication=settings.PUBLISHER_NAME if news else "")
+    stories = list(
+        Article.objects.live()
+        .filter(translation_key__in=on_days)
+        .values_list("locale__language_code", *_COLUMNS, *(["headline"] if news else []))
+    )
+    rows = sorted(
+        (story[1:] for story in stories if story[0] == code),
+        key=lambda row: (row[4], row[0]),
+        reverse=news,
+    )
+    urls = _urls(code, rows, stories, publication=settings.PUBLISHER_NAME if news else "")
     by_day: dict[date, list[tuple]] = {day: [] for day in days}
     for row in rows:
         shown_on = by_day.get(kyiv_time(row[4]).date())
@@ -306,30 +316,21 @@ def _urlset(urls: Iterable[Encoded], news: bool = False) -> list[bytes | Encoded
     ]
 
 
-def _urls(code: str, rows: list[tuple], publication: str = "") -> dict[int, str]:
+def _urls(code: str, rows: list[tuple], stories: list[tuple], publication: str = "") -> dict:
     """The <url> of each of these articles (rows of _COLUMNS, and the headline for a news
     sitemap) of edition `code`, by id, in the rows' order, each naming its story's other
-    editions (read in one query); a news sitemap's when `publication` is given. Written
-    out directly: thousands of URLs through the template engine cost more than the
-    queries."""
+    editions (`stories`: each edition's row of the stories, led by its language); a
+    news sitemap's when `publication` is given. Written out directly: thousands of URLs
+    through the template engine cost more than the queries."""
     editions: dict = {}
-    siblings = (
-        Article.objects.live()
-        .filter(translation_key__in={row[1] for row in rows})
-        .values_list(
-            "translation_key", "locale__language_code", "kind", "story_number", "published_at"
-        )
-    )
-    for key, language, kind, story, published_at in siblings:  # escaped once, used twice
+    for language, _, key, kind, story, published_at, *_ in stories:  # escaped once, used twice
         editions.setdefault(key, {})[language] = escape(
             absolute(Article.address(language, kind, published_at, story))
         )
     urls = {}
-    for pk, key, kind, story, published_at, updated_at, *headline in rows:
-        versions = editions.get(key, {})
-        location = versions.get(code) or escape(
-            absolute(Article.address(code, kind, published_at, story))
-        )
+    for pk, key, _, _, published_at, updated_at, *headline in rows:
+        versions = editions[key]
+        location = versions[code]
         lines = [f"<url><loc>{location}</loc>"]
         if publication:
             lines.append(

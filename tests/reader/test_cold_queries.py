@@ -43,7 +43,7 @@ COLD_PAGES = {
     "RSS": ("/eng/rss/", 10),
     "tag Atom": ("/eng/tags/{tag}/atom/", 11),
     "sitemap index": ("/sitemap.xml", 8),  # (2026-12-06, evening: 8; month 5; news 3)
-    "month sitemap": ("/eng/sitemaps/{month}.xml", 7),
+    "month sitemap": ("/eng/sitemaps/{month}.xml", 6),  # 4 since 2026-12-07
     "news sitemap": ("/eng/sitemaps/news.xml", 5),
     "API list": ("/api/v1/articles/?edition=en", 12),
     "API by tag": ("/api/v1/articles/?tag={tag}", 15),
