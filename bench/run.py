@@ -536,9 +536,22 @@ def archive(articles: int, server: str = "", days: int = 0) -> tuple[Path, dict]
     return var, env
 
 
-def into_page_cache(var: Path) -> None:
-    """An archive's SQLite files read once, so that they are in the machine's page cache
-    as a server's are after minutes; by pieces (15 GB at a million articles)."""
+def into_page_cache(var: Path, env: dict) -> None:
+    """An archive's database read once, so that it is in the machine's page cache as a
+    server's is after minutes: SQLite's files by pieces (15 GB at a million articles),
+    PostgreSQL's tables and indexes by pg_prewarm's "read" (into the machine's cache,
+    not PostgreSQL's buffers). Read again before each page type's rows: some machines
+    page out file pages nobody touched for a minute (this kind runs DAMON's reclaim,
+    /sys/kernel/mm/damon), and a row would then time the disk, not the page."""
+    if "DATABASE_URL" in env:
+        with psycopg.connect(env["DATABASE_URL"], autocommit=True) as db:
+            db.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm")
+            db.execute(
+                "SELECT sum(pg_prewarm(c.oid, 'read')) FROM pg_class c"
+                " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                " WHERE n.nspname IN ('public', 'pg_toast') AND c.relkind IN ('r', 'i', 't')"
+            )
+        return
     for part in var.glob("db.sqlite3*"):
         with part.open("rb") as database:
             while database.read(1 << 24):
@@ -570,7 +583,6 @@ def scale(options) -> None:
         var, env = archive(articles, options.postgres, days)
         store_path = WORK / f"scale-store-{size}.sqlite3"
         env = {**env, "PAGE_CACHE": "0", "PAGE_CACHE_PATH": str(store_path)}
-        into_page_cache(var)
         script = "exec(open('bench/scale_paths.py').read())"
         paths = json.loads(
             run([PY, "manage.py", "shell", "-c", script], env).strip().splitlines()[-1]
@@ -587,8 +599,10 @@ def scale(options) -> None:
                     with suppress(OSError):
                         urllib.request.urlopen(base + addresses[0], timeout=60).read()  # noqa: S310
             for page, addresses in paths.items():
+                into_page_cache(var, env)
                 colds.setdefault(page, {})[size] = cold_latencies(base, addresses, store_path)
             for page, addresses in paths.items():
+                into_page_cache(var, env)
                 listing = var / "paths.txt"
                 listing.write_text("\n".join(addresses) + "\n")
                 for address in addresses:
@@ -619,6 +633,7 @@ def scale(options) -> None:
                 print(f"  {size} articles, {page}: p95 {float(p95):.1f} ms", flush=True)
         if not days:
             # The reader's search, in-process, each word asked once (search_latency.py).
+            into_page_cache(var, env)
             searches[size] = run([PY, "bench/search_latency.py"], env)
     small, dense, large = archives
     heading = (
@@ -712,7 +727,7 @@ def main() -> None:
     walk_paths, newest = archive_walk(archive_env)
     # The database file in the machine's page cache, as a server's is after minutes: the
     # first walk of a run measures our rendering, not the disk.
-    into_page_cache(archive_var)
+    into_page_cache(archive_var, archive_env)
     listing = WORK / "archive-walk.txt"
     listing.write_text("\n".join(walk_paths) + "\n")
     ports = {
@@ -872,6 +887,7 @@ def main() -> None:
 
         def cold_walk(seconds):
             share = shares[len(walked)]
+            into_page_cache(archive_var, archive_env)  # read a minute ago or more
             command = walk_command(on_archive["cold"], share, seconds, options.connections)
             figures = walk_figures(run(command))
             walked.append(figures)
