@@ -20,7 +20,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, urlencode
@@ -33,8 +33,8 @@ from shpalta.caching.pages import etag_of
 from shpalta.editions.fields import in_any_edition
 from shpalta.editions.registry import EDITION_CODES
 from shpalta.newsroom import search
-from shpalta.newsroom.models import Article, ArticleAuthor, Author, Kind, NewsImage, Tag
-from shpalta.newsroom.models.article import ArticleQuerySet, in_list
+from shpalta.newsroom.models import Article, ArticleAuthor, Author, Kind, Tag
+from shpalta.newsroom.models.article import ArticleQuerySet, in_list, pages_by_id
 from shpalta.newsroom.renditions import ENCLOSURE_SPEC
 
 from .links import absolute
@@ -257,17 +257,6 @@ def _query(request: HttpRequest) -> str | None:
     return text
 
 
-def _for_ninjs(articles: ArticleQuerySet) -> ArticleQuerySet:
-    images = NewsImage.objects.prefetch_renditions(ENCLOSURE_SPEC)
-    return articles.select_related("locale", "section").prefetch_related(
-        "author_links__author",
-        "tag_links__tag",
-        "labels",
-        "corrections",
-        Prefetch("main_image", images),
-    )
-
-
 def _newest(request: HttpRequest, count: int) -> ArticleQuerySet:
     """The newest `count` of what the query string asks for, after its cursor: each
     edition's newest read in that edition's index (a query over all editions at once
@@ -313,7 +302,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
         request,
         keys.ninjs_items(full=False),
         [pk for pk, _, _ in rows],
-        _for_ninjs(Article.objects.defer("body")).in_bulk,
+        lambda ids: pages_by_id(ids, with_body=False, renditions=(ENCLOSURE_SPEC,)),
         lambda article: _encode(article_to_ninjs(article, full=False)),
     )
     content = f'{{"items":[{",".join(items)}],"next":{_encode(next_url)}}}'
@@ -342,7 +331,7 @@ def article_detail(request: HttpRequest, edition: str, story: str) -> HttpRespon
             request,
             keys.ninjs_items(full=True),
             [row[0]],
-            _for_ninjs(Article.objects).in_bulk,
+            lambda ids: pages_by_id(ids, renditions=(ENCLOSURE_SPEC,)),
             lambda article: _encode(article_to_ninjs(article, full=True)),
         )
     if not items:

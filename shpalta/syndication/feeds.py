@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch, QuerySet, prefetch_related_objects
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -38,7 +38,6 @@ from shpalta.newsroom.models import (
     Correction,
     Kind,
     LiveEntry,
-    NewsImage,
     Section,
     Tag,
 )
@@ -211,13 +210,9 @@ class ArticleFeed(Feed):
         """The XML of the items of these articles, by id: the articles with their authors,
         tags and corrections by compiled queries (pages_by_id), their images' enclosure
         renditions by one more."""
-        found = pages_by_id(ids, with_body=self.full_text)  # the partners' alone: the text
+        # The partners' feeds alone carry the text.
+        found = pages_by_id(ids, with_body=self.full_text, renditions=(ENCLOSURE_SPEC,))
         articles = [found[pk] for pk in ids if pk in found]
-        images = [article.main_image for article in articles if article.main_image]
-        renditions = NewsImage.get_rendition_model().objects.filter(filter_spec=ENCLOSURE_SPEC)
-        prefetch_related_objects(
-            images, Prefetch("renditions", renditions, to_attr="prefetched_renditions")
-        )
         feed = super().get_feed(replace(subject, items=articles), request)
         return dict(zip([article.pk for article in articles], feed.items_xml(), strict=True))
 

@@ -117,7 +117,7 @@ def _subjects(article: Article) -> list[dict]:
                 "uri": absolute(address("reader:tag", tag.slug)),
             }
         )
-    for label in article.labels.all():
+    for label in article.shown_labels():
         subjects.append(
             {
                 "name": label.name,
