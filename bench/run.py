@@ -545,12 +545,15 @@ def into_page_cache(var: Path, env: dict) -> None:
     /sys/kernel/mm/damon), and a row would then time the disk, not the page."""
     if "DATABASE_URL" in env:
         with psycopg.connect(env["DATABASE_URL"], autocommit=True) as db:
-            db.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm")
-            db.execute(
-                "SELECT sum(pg_prewarm(c.oid, 'read')) FROM pg_class c"
-                " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                " WHERE n.nspname IN ('public', 'pg_toast') AND c.relkind IN ('r', 'i', 't')"
-            )
+            try:
+                db.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm")
+                db.execute(
+                    "SELECT sum(pg_prewarm(c.oid, 'read')) FROM pg_class c"
+                    " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    " WHERE n.nspname IN ('public', 'pg_toast') AND c.relkind IN ('r', 'i', 't')"
+                )
+            except psycopg.errors.InsufficientPrivilege:
+                print("  (pg_prewarm needs a superuser: the rows may time the disk)", flush=True)
         return
     for part in var.glob("db.sqlite3*"):
         with part.open("rb") as database:
