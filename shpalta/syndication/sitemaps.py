@@ -31,7 +31,7 @@ from datetime import UTC, date, datetime, timedelta
 from html import escape
 
 from django.conf import settings
-from django.db.models import Case, Count, Max, TextField, Value, When
+from django.db.models import Case, Count, Max, Q, TextField, Value, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -107,10 +107,17 @@ def _month(code: str, year: int, month: int) -> Month:
     return _month_of(code, year, month, row)
 
 
-def _month_of(code: str, year: int, month: int, row: tuple[str, datetime] | None) -> Month:
+def _month_of(
+    code: str,
+    year: int,
+    month: int,
+    row: tuple[str, datetime] | None,
+    today_live: tuple[int, datetime | None] | None = None,
+) -> Month:
     """The Month of the edition's (year, month) from its MonthCount's days and newest
     time (None: it has no row); today from its live articles instead (a time later
-    today is not shown)."""
+    today is not shown): their number and newest time, read here unless given
+    (`today_live`)."""
     today = kyiv_today()
     this_month = (year, month) == (today.year, today.month)
     entries, newest = (json.loads(row[0]), row[1]) if row else ([], None)
@@ -119,30 +126,40 @@ def _month_of(code: str, year: int, month: int, row: tuple[str, datetime] | None
         newest = max((datetime.fromisoformat(e[2]) for e in entries), default=None)
     days = [(day, n) for day, n, _ in entries]
     if this_month:
-        live = (
-            Article.objects.in_edition(code)
-            .live_between(*kyiv_day_bounds(today))
-            .aggregate(n=Count("*"), newest=Max("published_at"))
-        )
-        if live["n"]:
-            newest = max(newest or live["newest"], live["newest"])
-            days.append((today.day, live["n"]))
+        if today_live is None:
+            live = (
+                Article.objects.in_edition(code)
+                .live_between(*kyiv_day_bounds(today))
+                .aggregate(n=Count("*"), newest=Max("published_at"))
+            )
+            today_live = live["n"], live["newest"]
+        count, latest = today_live
+        if count:
+            newest = max(newest or latest, latest)
+            days.append((today.day, count))
     return Month(sitemap_pages(days), kyiv_iso(newest))
 
 
-def _page_counts(code: str, months: list[tuple[int, int]]) -> dict[tuple[int, int], tuple]:
-    """(pages, newest publication time in ISO 8601) of each (year, month) of the edition,
-    for the index, in one query over the first to the last: a past month's from its
-    row's number of pages (a cold index of twenty years reads 240 rows an edition, and
-    their days would be most of its work), this month's from its days (_month_of())."""
+def _page_counts(asked: dict[str, list[tuple[int, int]]]) -> dict[tuple, tuple]:
+    """(pages, newest publication time in ISO 8601) of each edition's (year, month)
+    asked (by edition code), by (code, year, month), for the index: a past month's from
+    its row's number of pages (a cold index of twenty years reads 240 rows an edition,
+    and their days would be most of its work), this month's from its days and today's
+    articles (_month_of()). One query of the editions' months, first to last, and one
+    of today's articles by edition."""
+    if not asked:
+        return {}
     today = kyiv_today()
     this_month = (today.year, today.month)
-    rows = (
-        MonthCount.objects.filter(
+    ranges = Q()
+    for code, months in asked.items():
+        ranges |= Q(
             locale_id=edition_locale(code),
             month__gte=date(*min(months), 1),
             month__lte=date(*max(months), 1),
         )
+    rows = (
+        MonthCount.objects.filter(ranges)
         .annotate(
             days_now=Case(
                 When(month=date(*this_month, 1), then="days"),
@@ -150,18 +167,33 @@ def _page_counts(code: str, months: list[tuple[int, int]]) -> dict[tuple[int, in
                 output_field=TextField(),
             )
         )
-        .values_list("month", "pages", "newest", "days_now")
+        .values_list("locale__language_code", "month", "pages", "newest", "days_now")
     )
-    found, this_row = {}, None
-    for first, pages, newest, days in rows:
+    found, this_rows = {}, {}
+    for code, first, pages, newest, days in rows:
         if (first.year, first.month) == this_month:
-            this_row = (days, newest)
+            this_rows[code] = (days, newest)
         else:
-            found[first.year, first.month] = (pages, kyiv_iso(newest))
-    if this_month in months:
-        counted = _month_of(code, *this_month, this_row)
-        found[this_month] = (len(counted.pages), counted.newest)
-    return {month: found.get(month, (0, "")) for month in months}
+            found[code, first.year, first.month] = (pages, kyiv_iso(newest))
+    now = [code for code, months in asked.items() if this_month in months]
+    if now:
+        live = (
+            Article.objects.live_between(*kyiv_day_bounds(today))
+            .filter(locale__language_code__in=now)
+            .values_list("locale__language_code")
+            .annotate(n=Count("*"), newest=Max("published_at"))
+        )
+        today_live = {code: (n, newest) for code, n, newest in live}
+        for code in now:
+            counted = _month_of(
+                code, *this_month, this_rows.get(code), today_live.get(code, (0, None))
+            )
+            found[code, *this_month] = (len(counted.pages), counted.newest)
+    return {
+        (code, *month): found.get((code, *month), (0, ""))
+        for code, months in asked.items()
+        for month in months
+    }
 
 
 def _kept_month(request: HttpRequest, code: str, year: int, month: int) -> Month:
@@ -383,15 +415,15 @@ def _first_years(request: HttpRequest) -> dict[str, int]:
 
 def _year_entries(code: str, year: int, sample: str, counted: dict):
     """The render of the index's entries for the edition's pages of a year, from its
-    months in `counted` (the index reads those of every year not kept at once, before
-    any is rendered); filed under the twelve months' keys, so that a story going live in
-    one remakes its year from the eleven still kept."""
+    months in `counted` (by (code, year, month): the index reads those of every year not
+    kept at once, before any is rendered); filed under the twelve months' keys, so that
+    a story going live in one remakes its year from the eleven still kept."""
 
     def render():
         lines = []
         for month in _index_months(year):
             url = escape(sample.replace("2000-01", f"{year:04d}-{month[1]:02d}"))
-            pages, newest = counted[month]
+            pages, newest = counted[code, *month]
             for page in range(1, pages + 1):
                 location = url if page == 1 else f"{url}?p={page}"
                 lines.append(
@@ -411,32 +443,36 @@ def _index_months(year: int) -> list[tuple[int, int]]:
 def sitemap_index(request: HttpRequest) -> HttpResponse:
     """Each edition's news sitemap and every page of its month sitemaps, a year of
     entries kept as one fragment. The months of the years not kept are read together (a
-    cold index: one query of the months' numbers of pages an edition, and this month's
-    days and today's articles)."""
+    cold index: one query of every edition's months' numbers of pages, one of today's
+    articles)."""
     cache_tags.add(request, keys.ALL, keys.SITEMAPS)
     first_years, this_year = _first_years(request), kyiv_today().year
-    lines = [_XML, b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n']
+    news, years, renders = {}, {}, {}
+    counted: dict[tuple, tuple] = {}
     for edition in EDITIONS:
         code = edition.code
         with translation.override(code):
-            news = absolute(reverse("feeds:news_sitemap"))
+            news[code] = absolute(reverse("feeds:news_sitemap"))
             sample = absolute(reverse("feeds:month_sitemap", args=["2000", "01"]))
-        lines.append(f"<sitemap><loc>{escape(news)}</loc></sitemap>\n".encode())
-        years = {
-            keys.sitemap_year_fragment(code, year): year
-            for year in range(first_years.get(code, this_year + 1), this_year + 1)
-        }
-        counted: dict[tuple[int, int], tuple] = {}
+        for year in range(first_years.get(code, this_year + 1), this_year + 1):
+            name = keys.sitemap_year_fragment(code, year)
+            years[name] = code, year
+            renders[name] = _year_entries(code, year, sample, counted)
 
-        def count(missing: list[str], code=code, years=years, counted=counted) -> None:
-            months = [month for name in missing for month in _index_months(years[name])]
-            counted.update(_page_counts(code, months))
+    def count(missing: list[str]) -> None:
+        asked: dict[str, list[tuple[int, int]]] = {}
+        for name in missing:
+            code, year = years[name]
+            asked.setdefault(code, []).extend(_index_months(year))
+        counted.update(_page_counts(asked))
 
-        renders = {name: _year_entries(code, year, sample, counted) for name, year in years.items()}
-        kept = cached_encoded_fragments(
-            request, renders, seconds=KEPT_SECONDS, inherit=False, prepare=count
-        )
-        lines.extend(kept[name] for name in renders)
+    kept = cached_encoded_fragments(
+        request, renders, seconds=KEPT_SECONDS, inherit=False, prepare=count
+    )
+    lines = [_XML, b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n']
+    for edition in EDITIONS:
+        lines.append(f"<sitemap><loc>{escape(news[edition.code])}</loc></sitemap>\n".encode())
+        lines.extend(kept[name] for name, (code, _) in years.items() if code == edition.code)
     lines.append(b"</sitemapindex>\n")
     return _xml_response(lines)
 

@@ -42,7 +42,7 @@ COLD_PAGES = {
     "corrections log": ("/eng/corrections/", 8),
     "RSS": ("/eng/rss/", 10),
     "tag Atom": ("/eng/tags/{tag}/atom/", 11),
-    "sitemap index": ("/sitemap.xml", 8),  # (2026-12-06, evening: 8; month 5; news 3)
+    "sitemap index": ("/sitemap.xml", 8),  # 6 since 2026-12-07 (news 3)
     "month sitemap": ("/eng/sitemaps/{month}.xml", 6),  # 4 since 2026-12-07
     "news sitemap": ("/eng/sitemaps/news.xml", 5),
     # One fewer each since 2026-12-07 (the items read as the feeds' are: pages_by_id).
