@@ -80,6 +80,12 @@ def month(edition: str, year: int, month: int) -> str:
     return f"month-{edition}-{year:04d}-{month:02d}"
 
 
+def year(edition: str, year: int) -> str:
+    """Purged with each of the year's months (keys.month): the sitemap index's year of
+    entries is filed under it, one key where twelve would be written with each."""
+    return f"year-{edition}-{year:04d}"
+
+
 def tag(edition: str, pk: int) -> str:
     return f"tag-{edition}-{pk}"
 

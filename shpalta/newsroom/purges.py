@@ -21,6 +21,7 @@ def lists_of(article: ArticleSnapshot) -> set[str]:
         keys.news(ed),
         keys.day(ed, local.date()),
         keys.month(ed, local.year, local.month),
+        keys.year(ed, local.year),
         keys.section(ed, article.section_id),
         keys.kind(ed, article.kind),
         *(keys.tag(ed, tag) for tag in article.tag_ids),
@@ -35,9 +36,14 @@ def lists_of(article: ArticleSnapshot) -> set[str]:
 
 
 def _sitemaps_naming(edition: str, published_at: datetime) -> set[str]:
-    """The sitemaps that name an article's address: the news sitemap, its month's."""
+    """The sitemaps that name an article's address: the news sitemap, its month's (and
+    the index's entries of its year)."""
     local = kyiv_time(published_at)
-    return {keys.news(edition), keys.month(edition, local.year, local.month)}
+    return {
+        keys.news(edition),
+        keys.month(edition, local.year, local.month),
+        keys.year(edition, local.year),
+    }
 
 
 def article_changed(

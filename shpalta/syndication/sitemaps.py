@@ -11,8 +11,9 @@ cut) and its number of pages (the index's entries) are read from the archive's c
 (newsroom's MonthCount, kept by the publishing transaction), the rest from kept
 fragments:
 - a year of the index's entries and, for its sitemap's pages, a month's, purged with
-  the month (keys.month: a story goes live in it, leaves it or moves), and the
-  editions' first years, purged with the index;
+  the month (keys.month: a story goes live in it, leaves it or moves; the year's
+  entries by keys.year, purged with each of its months), and the editions' first
+  years, purged with the index;
 - each day's <url>s (oldest first for a month page; newest first, with publication
   times, for the news sitemap to cut at 48 hours), purged with the day and with each
   of its articles.
@@ -44,7 +45,7 @@ from shpalta.caching.pages import page_number
 from shpalta.editions.dates import kyiv_day_bounds, kyiv_iso, kyiv_time, kyiv_today
 from shpalta.editions.registry import DEFAULT_EDITION, EDITIONS
 from shpalta.newsroom.models import Article, MonthCount, sitemap_pages
-from shpalta.newsroom.models.article import edition_locale
+from shpalta.newsroom.models.article import Prepared, edition_locale
 
 from .links import absolute
 
@@ -390,6 +391,18 @@ def _alternate(language: str, location: str) -> str:
     return f'<xhtml:link rel="alternate" hreflang="{language}" href="{location}"/>'
 
 
+# The publication time of an edition's first live article, compiled once (a cold index
+# runs it for each edition).
+_first_live = Prepared(
+    lambda code: (
+        Article.objects.in_edition(code)
+        .live()
+        .order_by("published_at")
+        .values_list("published_at")[:1]
+    )
+)
+
+
 def _first_years(request: HttpRequest) -> dict[str, int]:
     """The Kyiv year of each edition's first live article (an edition with none left
     out), kept until a story goes live, is taken down or moves (keys.SITEMAPS, as the
@@ -398,14 +411,7 @@ def _first_years(request: HttpRequest) -> dict[str, int]:
     def render():
         years = {}
         for edition in EDITIONS:
-            first = (
-                Article.objects.in_edition(edition.code)
-                .live()
-                .order_by("published_at")
-                .values_list("published_at", flat=True)
-                .first()
-            )
-            if first is not None:
+            for (first,) in _first_live(edition.code):
                 years[edition.code] = kyiv_time(first).year
         return json.dumps(years), {keys.ALL, keys.SITEMAPS}
 
@@ -416,8 +422,8 @@ def _first_years(request: HttpRequest) -> dict[str, int]:
 def _year_entries(code: str, year: int, sample: str, counted: dict):
     """The render of the index's entries for the edition's pages of a year, from its
     months in `counted` (by (code, year, month): the index reads those of every year not
-    kept at once, before any is rendered); filed under the twelve months' keys, so that
-    a story going live in one remakes its year from the eleven still kept."""
+    kept at once, before any is rendered); filed under the year's key (purged with each
+    of its months), so that a story going live remakes its year alone."""
 
     def render():
         lines = []
@@ -429,7 +435,7 @@ def _year_entries(code: str, year: int, sample: str, counted: dict):
                 lines.append(
                     f"<sitemap><loc>{location}</loc><lastmod>{newest}</lastmod></sitemap>\n"
                 )
-        return "".join(lines), {keys.ALL, *(keys.month(code, year, m) for m in range(1, 13))}
+        return "".join(lines), {keys.ALL, keys.year(code, year)}
 
     return render
 

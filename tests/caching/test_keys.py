@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 
 # Every kind of surrogate key (caching.keys), by the letters it starts with.
 FAMILIES = {
-    "all", "a", "stream", "front", "top", "day", "month", "news", "sitemaps", "api",
+    "all", "a", "stream", "front", "top", "day", "month", "year", "news", "sitemaps", "api",
     "info", "tag", "section", "author", "label", "kind", "urgent",
 }  # fmt: skip
 
