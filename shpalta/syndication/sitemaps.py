@@ -128,17 +128,24 @@ def _month_of(
     days = [(day, n) for day, n, _ in entries]
     if this_month:
         if today_live is None:
-            live = (
-                Article.objects.in_edition(code)
-                .live_between(*kyiv_day_bounds(today))
-                .aggregate(n=Count("*"), newest=Max("published_at"))
-            )
-            today_live = live["n"], live["newest"]
+            today_live = _today_live([code], today).get(code, (0, None))
         count, latest = today_live
         if count:
             newest = max(newest or latest, latest)
             days.append((today.day, count))
     return Month(sitemap_pages(days), kyiv_iso(newest))
+
+
+def _today_live(codes: list[str], today: date) -> dict[str, tuple[int, datetime]]:
+    """The number and newest publication time of `today`'s live articles in each of
+    these editions that has any, by edition code: one query, grouped by edition."""
+    rows = (
+        Article.objects.live_between(*kyiv_day_bounds(today))
+        .filter(locale__language_code__in=codes)
+        .values_list("locale__language_code")
+        .annotate(n=Count("*"), newest=Max("published_at"))
+    )
+    return {code: (n, newest) for code, n, newest in rows}
 
 
 def _page_counts(asked: dict[str, list[tuple[int, int]]]) -> dict[tuple, tuple]:
@@ -178,13 +185,7 @@ def _page_counts(asked: dict[str, list[tuple[int, int]]]) -> dict[tuple, tuple]:
             found[code, first.year, first.month] = (pages, kyiv_iso(newest))
     now = [code for code, months in asked.items() if this_month in months]
     if now:
-        live = (
-            Article.objects.live_between(*kyiv_day_bounds(today))
-            .filter(locale__language_code__in=now)
-            .values_list("locale__language_code")
-            .annotate(n=Count("*"), newest=Max("published_at"))
-        )
-        today_live = {code: (n, newest) for code, n, newest in live}
+        today_live = _today_live(now, today)
         for code in now:
             counted = _month_of(
                 code, *this_month, this_rows.get(code), today_live.get(code, (0, None))
